@@ -1,0 +1,48 @@
+import type { ObjectRef } from '../parser/object-ref.js';
+import type { SourceRange } from '../parser/source-range.js';
+
+/** How serious a finding is. `error` fails the run (exit 1); `warning` does only past `--max-warnings`. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Another place that explains a finding, e.g. the Service that is not headless. */
+export interface RelatedLocation {
+  /** Absolute path of the file (or `<stdin>`). */
+  file: string;
+  range: SourceRange;
+  /** A few words on what is there: `clusterIP is set here`. */
+  message: string;
+}
+
+/**
+ * One problem, as every formatter receives it. Positions are 1-based with an exclusive end column
+ * (see {@link SourceRange}).
+ */
+export interface Finding {
+  /** Rule id (`governing-service-missing`), or the reserved `yaml-syntax` / `internal-error`. */
+  ruleId: string;
+  /** Key of the rule's message template that produced `message`. */
+  messageId?: string;
+  /** Finished text, placeholders filled in, no final period. */
+  message: string;
+  severity: Severity;
+  /** True when the file (or document) could not be parsed, so its rules did not run (ESLint's `fatal`). */
+  fatal?: boolean;
+  /** Absolute path of the file (or `<stdin>`). */
+  file: string;
+  range: SourceRange;
+  /** The object the finding is about, when there is one. */
+  object?: ObjectRef;
+  /** Dotted field path within the object: `spec.volumeClaimTemplates[0].spec.storageClassName`. */
+  path?: string;
+  related: RelatedLocation[];
+}
+
+/** Dotted form of a node path: `['spec', 'containers', 0, 'image']` → `spec.containers[0].image`. */
+export function dottedPath(path: readonly (string | number)[]): string {
+  let text = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') text += `[${segment}]`;
+    else text += /^[A-Za-z0-9_-]+$/.test(segment) ? (text ? `.${segment}` : segment) : `[${JSON.stringify(segment)}]`;
+  }
+  return text;
+}

@@ -1,0 +1,79 @@
+import type { ObjectIndex } from '../index/object-index.js';
+import type { ManifestDocument } from '../parser/manifest-document.js';
+import type { LocateTarget, NodePath } from '../parser/locate.js';
+import type { ObjectRef } from '../parser/object-ref.js';
+import type { PlainRecord } from '../parser/plain-value.js';
+import { docsUrl } from './docs-url.js';
+import type { Severity } from './finding.js';
+
+/** Everything a user reads about a rule; docs pages, `--list-rules` and SARIF are generated from it. */
+export interface RuleMeta<MessageId extends string = string> {
+  /** Kebab-case id; equals the file name, the fixture folder and the docs page. Never changes. */
+  id: string;
+  /** One line, sentence case, no final period, stating the expectation. */
+  title: string;
+  /** Default severity. */
+  severity: Severity;
+  /** Kinds whose objects are handed to `check` (built-in kinds only, e.g. `['StatefulSet']`). */
+  kinds: readonly string[];
+  /** Markdown: what breaks in the cluster and why, naming the Kubernetes page or field it rests on. */
+  rationale: string;
+  /** One imperative sentence ending with a period. */
+  remediation: string;
+  /** Message templates with `{{placeholders}}`: one sentence, no final period. */
+  messages: Readonly<Record<MessageId, string>>;
+  /** Fixture files, relative to `fixtures/<id>/`, shown in the docs and run by the tests. */
+  examples: { good: string; bad: string };
+  /** kubernetes.io pages or API reference anchors. */
+  references: readonly string[];
+}
+
+/** A place in another object that explains a report (rendered as a related location). */
+export interface RelatedReport {
+  document: ManifestDocument;
+  path: NodePath;
+  target?: LocateTarget;
+  message: string;
+}
+
+/** What a rule passes to `context.report`. */
+export interface Report<MessageId extends string = string> {
+  messageId: MessageId;
+  data?: Readonly<Record<string, string | number>>;
+  /** Path of the offending field from the object root; for a missing field, where it should be. */
+  path: NodePath;
+  /** `key` for a missing or unexpected field, `value` (default) for a wrong value. */
+  target?: LocateTarget;
+  related?: readonly RelatedReport[];
+}
+
+/** What `check` receives for one object. */
+export interface RuleContext<MessageId extends string = string> {
+  /** The plain object; its shape is not trusted (read it with the guards of `plain-value.ts`). */
+  object: PlainRecord;
+  document: ManifestDocument;
+  /** The object's identity, namespace defaulted. */
+  ref: ObjectRef;
+  index: ObjectIndex;
+  report(report: Report<MessageId>): void;
+}
+
+/** What a rule module defines. */
+export interface RuleDefinition<MessageId extends string> extends RuleMeta<MessageId> {
+  /** Inspects `context.object`, reports through `context.report`, returns nothing. No I/O, no state. */
+  check(context: RuleContext<MessageId>): void;
+}
+
+/** A rule as the engine runs it. */
+export interface Rule<MessageId extends string = string> extends RuleDefinition<MessageId> {
+  /** The rule's documentation page, derived from the id. */
+  docsUrl: string;
+}
+
+/**
+ * Declares a rule: derives `docsUrl` from the id and ties `report` calls to the rule's message ids
+ * at compile time (typescript-eslint's `createRule`).
+ */
+export function defineRule<MessageId extends string>(definition: RuleDefinition<MessageId>): Rule<MessageId> {
+  return { ...definition, docsUrl: docsUrl(definition.id) };
+}

@@ -1,0 +1,82 @@
+import { builtInGroupKind, groupOf } from '../index/group-kind.js';
+import type { ObjectIndex } from '../index/object-index.js';
+import { locate } from '../parser/locate.js';
+import type { ManifestDocument } from '../parser/manifest-document.js';
+import { dottedPath, type Finding } from './finding.js';
+import { INTERNAL_ERROR } from './internal-error.js';
+import { interpolate } from './interpolate.js';
+import type { Report, Rule, RuleContext } from './rule.js';
+
+/**
+ * Runs every rule on every object whose kind it declares (built-in API group only: a custom
+ * resource that reuses a kind name is not linted). A rule that throws becomes one
+ * `internal-error` finding naming the rule and the object; the run goes on.
+ *
+ * Findings come out in the order rules report them; `finalizeFindings` sorts them.
+ */
+export function runRules(index: ObjectIndex, rules: readonly Rule[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const document of index.all) {
+    for (const rule of rules) {
+      if (!appliesTo(rule, document)) continue;
+      const context = createContext(rule, document, index, findings);
+      try {
+        rule.check(context);
+      } catch (error) {
+        findings.push(internalError(rule, document, index, error));
+      }
+    }
+  }
+  return findings;
+}
+
+function appliesTo(rule: Rule, document: ManifestDocument): boolean {
+  if (!rule.kinds.includes(document.kind)) return false;
+  const builtIn = builtInGroupKind(document.kind);
+  return builtIn !== undefined && builtIn.group === groupOf(document.apiVersion);
+}
+
+function createContext(rule: Rule, document: ManifestDocument, index: ObjectIndex, findings: Finding[]): RuleContext {
+  const ref = index.refOf(document);
+  return {
+    object: document.object,
+    document,
+    ref,
+    index,
+    report(report: Report) {
+      const template = rule.messages[report.messageId];
+      if (template === undefined) throw new Error(`unknown messageId "${report.messageId}"`);
+      findings.push({
+        ruleId: rule.id,
+        messageId: report.messageId,
+        message: interpolate(template, report.data),
+        severity: rule.severity,
+        file: document.file.path,
+        range: locate(document, report.path, report.target),
+        object: ref,
+        path: dottedPath(report.path),
+        related: (report.related ?? []).map((related) => ({
+          file: related.document.file.path,
+          range: locate(related.document, related.path, related.target),
+          message: related.message,
+        })),
+      });
+    },
+  };
+}
+
+function internalError(rule: Rule, document: ManifestDocument, index: ObjectIndex, error: unknown): Finding {
+  const detail = error instanceof Error ? error.message : String(error);
+  const data = { rule: rule.id, kind: document.kind, name: document.name, error: detail.split('\n')[0] ?? '' };
+  return {
+    ruleId: INTERNAL_ERROR.id,
+    messageId: 'threw',
+    message: interpolate(INTERNAL_ERROR.messages.threw, data),
+    severity: 'error',
+    file: document.file.path,
+    range: locate(document, ['kind'], 'key'),
+    object: index.refOf(document),
+    path: 'kind',
+    related: [],
+  };
+}

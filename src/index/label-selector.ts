@@ -1,0 +1,92 @@
+import { asArray, isRecord, scalarString } from '../parser/plain-value.js';
+
+/** Outcome of matching a selector against a label set. */
+export interface SelectorMatch {
+  matches: boolean;
+  /** Set when the selector itself is malformed (unknown operator, `values` misuse). */
+  invalid?: string;
+}
+
+/**
+ * Matches a `metav1.LabelSelector` (`matchLabels` and `matchExpressions`) against pod labels,
+ * with the API's semantics (k8s.io/apimachinery `LabelSelectorAsSelector`):
+ * every `matchLabels` pair must be present; `In` needs the key with a listed value; `NotIn` needs
+ * the key absent or with an unlisted value; `Exists` and `DoesNotExist` test the key. `In` and
+ * `NotIn` need a non-empty `values`; `Exists` and `DoesNotExist` must have none. A selector with no
+ * requirements matches everything (callers decide whether an empty selector is allowed).
+ *
+ * Label values that are numbers or booleans are compared as their spelling. Never throws.
+ *
+ * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors
+ */
+export function matchLabelSelector(selector: unknown, labels: unknown): SelectorMatch {
+  if (!isRecord(selector)) return { matches: false, invalid: 'selector is not a mapping' };
+  const podLabels = labelMap(labels);
+  const matchLabels = selector.matchLabels;
+  if (matchLabels !== undefined && matchLabels !== null && !isRecord(matchLabels)) {
+    return { matches: false, invalid: 'matchLabels is not a mapping' };
+  }
+  let matches = true;
+  for (const [key, value] of Object.entries(matchLabels ?? {})) {
+    if (podLabels.get(key) !== scalarString(value) || scalarString(value) === undefined) matches = false;
+  }
+  for (const expression of asArray(selector.matchExpressions)) {
+    const result = matchExpression(expression, podLabels);
+    if (result.invalid) return result;
+    if (!result.matches) matches = false;
+  }
+  return { matches };
+}
+
+/** True when the selector has no `matchLabels` entries and no `matchExpressions`. */
+export function isEmptyLabelSelector(selector: unknown): boolean {
+  if (!isRecord(selector)) return true;
+  const matchLabels = isRecord(selector.matchLabels) ? Object.keys(selector.matchLabels) : [];
+  return matchLabels.length === 0 && asArray(selector.matchExpressions).length === 0;
+}
+
+/**
+ * Matches a Service's `spec.selector` (a plain label map) against pod labels: every pair must be
+ * present. An absent or empty map selects nothing: such a Service has no managed endpoints
+ * (core/v1 ServiceSpec.selector).
+ */
+export function matchServiceSelector(selector: unknown, labels: unknown): boolean {
+  if (!isRecord(selector)) return false;
+  const entries = Object.entries(selector);
+  if (entries.length === 0) return false;
+  const podLabels = labelMap(labels);
+  return entries.every(([key, value]) => scalarString(value) !== undefined && podLabels.get(key) === scalarString(value));
+}
+
+function matchExpression(expression: unknown, labels: Map<string, string>): SelectorMatch {
+  if (!isRecord(expression) || typeof expression.key !== 'string') {
+    return { matches: false, invalid: 'a matchExpressions entry has no key' };
+  }
+  const { key, operator } = expression;
+  const values = asArray(expression.values).map(scalarString);
+  const has = labels.has(key);
+  switch (operator) {
+    case 'In':
+    case 'NotIn': {
+      if (values.length === 0) return { matches: false, invalid: `operator "${operator}" needs values (key "${key}")` };
+      const listed = has && values.includes(labels.get(key));
+      return { matches: operator === 'In' ? listed : !listed };
+    }
+    case 'Exists':
+    case 'DoesNotExist':
+      if (values.length > 0) return { matches: false, invalid: `operator "${operator}" takes no values (key "${key}")` };
+      return { matches: operator === 'Exists' ? has : !has };
+    default:
+      return { matches: false, invalid: `unknown operator "${String(operator)}" (key "${key}")` };
+  }
+}
+
+function labelMap(labels: unknown): Map<string, string> {
+  const map = new Map<string, string>();
+  if (!isRecord(labels)) return map;
+  for (const [key, value] of Object.entries(labels)) {
+    const text = scalarString(value);
+    if (text !== undefined) map.set(key, text);
+  }
+  return map;
+}

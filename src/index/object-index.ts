@@ -1,0 +1,87 @@
+import type { ManifestDocument } from '../parser/manifest-document.js';
+import type { ObjectRef } from '../parser/object-ref.js';
+import { CLUSTER_SCOPED, groupKindKey, groupOf, type GroupKind } from './group-kind.js';
+
+/** Options of {@link ObjectIndex}. */
+export interface ObjectIndexOptions {
+  /**
+   * Namespace of objects without `metadata.namespace` (`--namespace`). Defaults to `default`, the
+   * namespace `kubectl apply` uses without `-n` (statefulset-semantics §2.6).
+   */
+  namespace?: string;
+}
+
+/** The namespace used when neither the object nor the run names one. */
+export const DEFAULT_NAMESPACE = 'default';
+
+/**
+ * Every Kubernetes object of a run (all files, stdin), built once before any rule runs.
+ *
+ * Namespaces are normalised here and nowhere else: an object without `metadata.namespace` is in
+ * `options.namespace`, else `default`. Lookups go by API group and kind ({@link GroupKind}), and
+ * keep input order so that results are deterministic.
+ */
+export class ObjectIndex {
+  /** The namespace given to objects that name none. */
+  readonly defaultNamespace: string;
+  /** All objects, in input order. */
+  readonly all: readonly ManifestDocument[];
+  private readonly byKind = new Map<string, ManifestDocument[]>();
+  private readonly byName = new Map<string, ManifestDocument[]>();
+
+  constructor(documents: readonly ManifestDocument[], options: ObjectIndexOptions = {}) {
+    this.defaultNamespace = options.namespace || DEFAULT_NAMESPACE;
+    this.all = documents;
+    for (const document of documents) {
+      const kindKey = groupKindKey({ group: groupOf(document.apiVersion), kind: document.kind });
+      push(this.byKind, kindKey, document);
+      push(this.byName, this.nameKey(kindKey, this.namespaceOf(document), document.name), document);
+    }
+  }
+
+  /** The namespace the object lives in: `metadata.namespace`, else the run's default. */
+  namespaceOf(document: ManifestDocument): string {
+    return document.declaredNamespace ?? this.defaultNamespace;
+  }
+
+  /** The object's identity with its namespace defaulted. */
+  refOf(document: ManifestDocument): ObjectRef {
+    const { apiVersion, kind, name } = document;
+    return { apiVersion, kind, name, namespace: this.namespaceOf(document) };
+  }
+
+  /** True when at least one object of this kind was given: tells "none given" from "none matches". */
+  has(groupKind: GroupKind): boolean {
+    return this.byKind.has(groupKindKey(groupKind));
+  }
+
+  /** All objects of a kind, in input order. */
+  ofKind(groupKind: GroupKind): readonly ManifestDocument[] {
+    return this.byKind.get(groupKindKey(groupKind)) ?? [];
+  }
+
+  /** Objects of a kind in one namespace (all of them for cluster-scoped kinds). */
+  inNamespace(groupKind: GroupKind, namespace: string): ManifestDocument[] {
+    if (CLUSTER_SCOPED.has(groupKindKey(groupKind))) return [...this.ofKind(groupKind)];
+    return this.ofKind(groupKind).filter((document) => this.namespaceOf(document) === namespace);
+  }
+
+  /**
+   * Objects of a kind with this name in this namespace (the namespace is ignored for cluster-scoped
+   * kinds). Several results mean variants of one object, e.g. overlays in one folder.
+   */
+  named(groupKind: GroupKind, namespace: string, name: string): readonly ManifestDocument[] {
+    return this.byName.get(this.nameKey(groupKindKey(groupKind), namespace, name)) ?? [];
+  }
+
+  private nameKey(kindKey: string, namespace: string, name: string): string {
+    const scope = CLUSTER_SCOPED.has(kindKey) ? '' : namespace;
+    return `${kindKey}\u0000${scope}\u0000${name}`;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

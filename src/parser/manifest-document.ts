@@ -1,0 +1,31 @@
+import type { Document, LineCounter, ParsedNode } from 'yaml';
+import type { SourceFile } from './source-file.js';
+
+/**
+ * One Kubernetes object found in an input: a YAML document whose root is a mapping with string
+ * `apiVersion` and `kind`, or one item of a `kind: List` (or `*List`) document.
+ *
+ * The `yaml` document and node are kept so that any field path can be mapped back to source
+ * positions (`locate`). `object` is the plain JavaScript value (`Document.toJS()`), shared and
+ * never mutated.
+ */
+export interface ManifestDocument {
+  file: SourceFile;
+  /** 0-based position of the YAML document within the file. */
+  documentIndex: number;
+  /** 0-based position within `items` when the object came from a List document. */
+  listIndex?: number;
+  yaml: Document.Parsed;
+  /** The object's own node: the document root, or the List item. */
+  node: ParsedNode;
+  lineCounter: LineCounter;
+  object: Record<string, unknown>;
+  apiVersion: string;
+  kind: string;
+  /** `metadata.name`, or `''` when absent (kustomize patches, `generateName`). */
+  name: string;
+  /** `metadata.namespace` as written, or `undefined` when absent or not a string. */
+  declaredNamespace: string | undefined;
+  /** True when the YAML document had duplicate keys (reported by `yaml-syntax`, last key wins). */
+  hasDuplicateKeys: boolean;
+}

@@ -1,0 +1,113 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { STDIN_PATH, type SourceFile } from './source-file.js';
+
+/** A path that could not be read: fatal for the run (exit 2), but the other inputs are still linted. */
+export interface InputError {
+  path: string;
+  message: string;
+}
+
+/** Files found and read, plus the paths that failed. */
+export interface ReadInputsResult {
+  files: SourceFile[];
+  errors: InputError[];
+}
+
+/** Options of {@link readInputs}. */
+export interface ReadInputsOptions {
+  /** Directory relative paths are resolved against. */
+  cwd: string;
+  /** Reads standard input; called at most once, for the operand `-`. */
+  readStdin?: () => Promise<string>;
+  /** Path standard input is reported under (`--stdin-filename`), resolved against `cwd`. */
+  stdinFilename?: string;
+  /** Reads a file's bytes (tests replace it to simulate unreadable files). */
+  readFile?: (file: string) => Promise<Uint8Array>;
+}
+
+/** Manifest files a folder walk picks up. Files named explicitly are read whatever their extension. */
+export const MANIFEST_GLOB = '**/*.{yaml,yml,json}';
+
+/**
+ * Resolves operands to files and reads them: `-` is standard input; a file is read as it is; a
+ * folder is walked recursively for `.yaml`, `.yml` and `.json` files, skipping `node_modules` and
+ * dot-folders, following symbolic links (a link loop is visited once); anything else is tried as a
+ * glob pattern. Files are decoded as UTF-8 with a byte-order mark removed, and each file is read
+ * once even when reached twice. Never throws: a missing or unreadable path becomes an
+ * {@link InputError} and the rest is still read.
+ */
+export async function readInputs(operands: readonly string[], options: ReadInputsOptions): Promise<ReadInputsResult> {
+  const readFile = options.readFile ?? ((file: string) => fs.readFile(file));
+  const files: SourceFile[] = [];
+  const errors: InputError[] = [];
+  const seen = new Set<string>();
+  const addFile = async (file: string): Promise<void> => {
+    const real = await fs.realpath(file).catch(() => file);
+    if (seen.has(real)) return;
+    seen.add(real);
+    try {
+      files.push({ path: file, text: decode(await readFile(file)) });
+    } catch (error) {
+      errors.push({ path: file, message: describe(error) });
+    }
+  };
+  for (const operand of operands) {
+    if (operand === '-') {
+      const text = options.readStdin ? await options.readStdin() : '';
+      const name = options.stdinFilename ? path.resolve(options.cwd, options.stdinFilename) : STDIN_PATH;
+      files.push({ path: name, text: text.replace(/^\uFEFF/, '') });
+      continue;
+    }
+    const absolute = path.resolve(options.cwd, operand);
+    const stat = await fs.stat(absolute).catch((error: unknown) => error as NodeJS.ErrnoException);
+    if (stat instanceof Error) {
+      if (stat.code === 'ENOENT' && isDynamicPattern(operand)) {
+        const matches = await walk(options.cwd, [operand]);
+        if (matches.length === 0) errors.push({ path: operand, message: 'No files match this pattern' });
+        for (const match of matches) await addFile(match);
+      } else {
+        errors.push({ path: operand, message: describe(stat) });
+      }
+    } else if (stat.isDirectory()) {
+      for (const match of await walk(absolute, [MANIFEST_GLOB])) await addFile(match);
+    } else {
+      await addFile(absolute);
+    }
+  }
+  return { files, errors };
+}
+
+async function walk(cwd: string, patterns: string[]): Promise<string[]> {
+  const matches = await glob(patterns, {
+    cwd,
+    absolute: true,
+    dot: false,
+    followSymbolicLinks: true,
+    ignore: ['**/node_modules/**'],
+    onlyFiles: true,
+  });
+  return matches.map((match) => path.normalize(match)).sort();
+}
+
+function decode(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+}
+
+function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'No such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'Permission denied';
+    case 'ELOOP':
+      return 'Too many levels of symbolic links';
+    case 'EISDIR':
+      return 'Is a directory';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
