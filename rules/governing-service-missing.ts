@@ -1,15 +1,46 @@
+import { resolveGoverningService } from '../src/index/resolve-governing-service.js';
 import { defineRule } from '../src/engine/rule.js';
 
-// TODO: stub, to be written.
 export default defineRule({
   id: 'governing-service-missing',
-  title: 'TODO',
+  title: 'A headless Service governs the pods',
   severity: 'error',
   kinds: ['StatefulSet'],
-  rationale: 'TODO',
-  remediation: 'TODO.',
-  messages: { todo: 'TODO' },
-  examples: { good: 'valid/TODO.yaml', bad: 'invalid/TODO.yaml' },
-  references: [],
-  check() {},
+  rationale: [
+    'Each pod of a StatefulSet gets a stable DNS name, `<pod>.<serviceName>.<namespace>.svc`, only through',
+    'its governing Service: a headless Service (`clusterIP: None`) named by `spec.serviceName`, in the same',
+    'namespace, that selects the pods. Without it the pods run, but peers resolving `db-0.db` get NXDOMAIN and',
+    'clustered software cannot find its members. Nothing warns at deploy time: the API server accepts any',
+    '`serviceName`, or none.',
+    '',
+    'This rule fires when `spec.serviceName` is unset (or names a Service that is not in the inputs) and no',
+    'headless Service in the namespace selects the pods. Cross-file check: when no Service at all was among',
+    'the linted manifests, the message says so, so you know to lint the Service together with the',
+    'StatefulSet. A misspelt or misplaced Service is `service-name-mismatch`\'s finding instead.',
+  ].join('\n'),
+  remediation: 'Add a headless Service (spec.clusterIP: None) that selects the pods, and name it in spec.serviceName.',
+  messages: {
+    unset: 'spec.serviceName is not set and no headless Service in namespace "{{namespace}}" selects the pods, so they get no per-pod DNS names',
+    unsetNoServices: 'spec.serviceName is not set and no Service was among the linted manifests, so the pods get no per-pod DNS names',
+    notFound: 'Governing Service "{{serviceName}}" is not among the linted manifests in namespace "{{namespace}}", and no headless Service there selects the pods',
+    notFoundNoServices: 'Governing Service "{{serviceName}}" was not among the linted manifests (no Service was given); lint it together with the StatefulSet',
+  },
+  examples: { good: 'valid/headless-service-same-file.yaml', bad: 'invalid/service-not-defined.yaml' },
+  references: [
+    'https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#stable-network-id',
+    'https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pods',
+  ],
+  check(context) {
+    const resolution = resolveGoverningService(context.index, context.document);
+    if (resolution.status !== 'missing') return;
+    const { serviceName, anyServiceGiven } = resolution;
+    const unset = serviceName === '';
+    const messageId = unset ? (anyServiceGiven ? 'unset' : 'unsetNoServices') : anyServiceGiven ? 'notFound' : 'notFoundNoServices';
+    context.report({
+      messageId,
+      data: { serviceName, namespace: context.ref.namespace },
+      path: ['spec', 'serviceName'],
+      target: 'value',
+    });
+  },
 });

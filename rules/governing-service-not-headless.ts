@@ -1,15 +1,61 @@
+import { resolveGoverningService } from '../src/index/resolve-governing-service.js';
+import type { RelatedReport } from '../src/engine/rule.js';
+import type { ManifestDocument } from '../src/parser/manifest-document.js';
+import { asRecord, scalarString } from '../src/parser/plain-value.js';
 import { defineRule } from '../src/engine/rule.js';
 
-// TODO: stub, to be written.
+/** What makes the Service non-headless, in words, and where that is written. */
+function clusterIpEvidence(service: ManifestDocument): { detail: string; related: RelatedReport } {
+  const spec = asRecord(service.object.spec);
+  const clusterIP = scalarString(spec.clusterIP);
+  const type = scalarString(spec.type);
+  if (clusterIP !== undefined && clusterIP !== '') {
+    return { detail: `clusterIP "${clusterIP}"`, related: { document: service, path: ['spec', 'clusterIP'], message: 'clusterIP is set here' } };
+  }
+  if (type !== undefined && type !== 'ClusterIP') {
+    return { detail: `type ${type}`, related: { document: service, path: ['spec', 'type'], message: `type ${type} allocates a cluster IP` } };
+  }
+  return {
+    detail: 'no clusterIP: None, so a cluster IP is allocated',
+    related: { document: service, path: ['spec', 'clusterIP'], target: 'key', message: 'add clusterIP: None to this spec' },
+  };
+}
+
 export default defineRule({
   id: 'governing-service-not-headless',
-  title: 'TODO',
+  title: 'The governing Service is headless',
   severity: 'error',
   kinds: ['StatefulSet'],
-  rationale: 'TODO',
-  remediation: 'TODO.',
-  messages: { todo: 'TODO' },
-  examples: { good: 'valid/TODO.yaml', bad: 'invalid/TODO.yaml' },
-  references: [],
-  check() {},
+  rationale: [
+    'The Kubernetes DNS specification guarantees per-pod records (`<pod>.<service>.<namespace>.svc`) and',
+    'SRV records listing every pod only for headless Services (`spec.clusterIP: None`). A ClusterIP,',
+    'NodePort or LoadBalancer Service resolves to one virtual IP that load-balances across the pods, which',
+    'is wrong for databases whose clients and peers must reach a specific member. CoreDNS happens to answer',
+    'pod names for ClusterIP Services too; other DNS servers need not, so do not rely on it.',
+    '',
+    'This rule fires when the Service named by `spec.serviceName` exists in the namespace and selects the',
+    'pods but is not headless. `clusterIP` cannot be changed on an existing Service: switching to headless',
+    'means deleting and recreating it. Keep a second, non-headless Service for clients if you need one.',
+  ].join('\n'),
+  remediation: 'Set spec.clusterIP: None on the governing Service, and use a separate Service for client traffic.',
+  messages: {
+    notHeadless: 'Service "{{serviceName}}" named in spec.serviceName is not headless ({{detail}}); per-pod DNS names such as "{{pod}}.{{serviceName}}" need clusterIP: None',
+  },
+  examples: { good: 'valid/headless-plus-client-service.yaml', bad: 'invalid/cluster-ip-service.yaml' },
+  references: [
+    'https://kubernetes.io/docs/concepts/services-networking/service/#headless-services',
+    'https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#stable-network-id',
+    'https://github.com/kubernetes/dns/blob/master/docs/specification.md',
+  ],
+  check(context) {
+    const resolution = resolveGoverningService(context.index, context.document);
+    if (resolution.status !== 'not-headless') return;
+    const evidence = clusterIpEvidence(resolution.services[0]!);
+    context.report({
+      messageId: 'notHeadless',
+      data: { serviceName: resolution.serviceName, detail: evidence.detail, pod: `${context.ref.name}-0` },
+      path: ['spec', 'serviceName'],
+      related: [evidence.related],
+    });
+  },
 });

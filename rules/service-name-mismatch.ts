@@ -1,15 +1,92 @@
+import { resolveGoverningService } from '../src/index/resolve-governing-service.js';
+import type { ManifestDocument } from '../src/parser/manifest-document.js';
+import { asRecord, isRecord, scalarString } from '../src/parser/plain-value.js';
 import { defineRule } from '../src/engine/rule.js';
 
-// TODO: stub, to be written.
+/** A Service selector as `kubectl get -l` spells it: `app=db,tier=primary`. */
+function selectorText(service: ManifestDocument): string {
+  const selector = asRecord(service.object.spec).selector;
+  if (!isRecord(selector)) return '';
+  return Object.entries(selector)
+    .map(([key, value]) => `${key}=${scalarString(value) ?? '?'}`)
+    .join(',');
+}
+
 export default defineRule({
   id: 'service-name-mismatch',
-  title: 'TODO',
+  title: 'spec.serviceName names the Service that selects the pods',
   severity: 'error',
   kinds: ['StatefulSet'],
-  rationale: 'TODO',
-  remediation: 'TODO.',
-  messages: { todo: 'TODO' },
-  examples: { good: 'valid/TODO.yaml', bad: 'invalid/TODO.yaml' },
-  references: [],
-  check() {},
+  rationale: [
+    'Pods get per-pod DNS records only from the Service whose name equals their subdomain',
+    '(`spec.serviceName`), in their own namespace, and only if that Service selects them (its endpoints',
+    'list the pods). A typo or rename in `spec.serviceName`, a Service in another namespace, or a Service',
+    'whose selector targets other pods all leave the pods without `<pod>.<service>` names, silently.',
+    '',
+    'This rule fires when `spec.serviceName` names no Service in the namespace but a headless Service there',
+    'selects the pods (it suggests that name); when the named Service exists only in another namespace; and',
+    'when the named Service does not select the pods, or has no selector and no Endpoints or EndpointSlice',
+    'of its name in the inputs (a selector-less Service whose endpoints another controller manages, as',
+    'Patroni does, is fine when those objects are linted too). Whether the Service is headless is',
+    '`governing-service-not-headless`\'s question; a Service missing from the inputs altogether is',
+    '`governing-service-missing`\'s.',
+  ].join('\n'),
+  remediation: 'Point spec.serviceName at the headless Service in the StatefulSet\'s namespace whose selector matches spec.template.metadata.labels.',
+  messages: {
+    misnamed: 'spec.serviceName "{{serviceName}}" names no Service in namespace "{{namespace}}", but headless Service "{{candidate}}" selects the pods; did you mean "{{candidate}}"?',
+    otherNamespace: 'Service "{{serviceName}}" is in namespace "{{otherNamespace}}", not in the StatefulSet\'s namespace "{{namespace}}"; the governing Service must be in the same namespace',
+    notSelecting: 'Service "{{serviceName}}" named in spec.serviceName does not select the pods: its selector "{{selector}}" does not match spec.template.metadata.labels',
+    noSelector: 'Service "{{serviceName}}" named in spec.serviceName has no selector and no Endpoints or EndpointSlice in the inputs, so the pods get no DNS records',
+  },
+  examples: { good: 'valid/selector-subset-of-pod-labels.yaml', bad: 'invalid/service-name-typo.yaml' },
+  references: [
+    'https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#stable-network-id',
+    'https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-s-hostname-and-subdomain-fields',
+    'https://kubernetes.io/docs/concepts/services-networking/service/#services-without-selectors',
+  ],
+  check(context) {
+    const resolution = resolveGoverningService(context.index, context.document);
+    const path = ['spec', 'serviceName'];
+    const base = { namespace: context.ref.namespace };
+    switch (resolution.status) {
+      case 'misnamed': {
+        const candidate = resolution.candidates[0]!;
+        context.report({
+          messageId: 'misnamed',
+          data: { ...base, serviceName: resolution.serviceName, candidate: candidate.name },
+          path,
+          related: [{ document: candidate, path: ['metadata', 'name'], message: `headless Service "${candidate.name}" selects the pods` }],
+        });
+        return;
+      }
+      case 'other-namespace': {
+        const service = resolution.services[0]!;
+        const otherNamespace = context.index.namespaceOf(service);
+        context.report({
+          messageId: 'otherNamespace',
+          data: { ...base, serviceName: resolution.serviceName, otherNamespace },
+          path,
+          related: [{ document: service, path: ['metadata', 'namespace'], message: `Service "${service.name}" is in namespace "${otherNamespace}"` }],
+        });
+        return;
+      }
+      case 'not-selecting': {
+        const service = resolution.services[0]!;
+        const selector = selectorText(service);
+        context.report({
+          messageId: selector === '' ? 'noSelector' : 'notSelecting',
+          data: { ...base, serviceName: resolution.serviceName, selector },
+          path,
+          related: [
+            selector === ''
+              ? { document: service, path: ['spec'], target: 'key', message: 'this Service has no selector' }
+              : { document: service, path: ['spec', 'selector'], target: 'key', message: 'this selector does not match the pod labels' },
+          ],
+        });
+        return;
+      }
+      default:
+        return;
+    }
+  },
 });

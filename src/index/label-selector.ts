@@ -5,6 +5,8 @@ export interface SelectorMatch {
   matches: boolean;
   /** Set when the selector itself is malformed (unknown operator, `values` misuse). */
   invalid?: string;
+  /** The first requirement the labels fail, spelled as in `kubectl get -l`: `app=web`, `tier in (db)`. */
+  failed?: string;
 }
 
 /**
@@ -26,16 +28,18 @@ export function matchLabelSelector(selector: unknown, labels: unknown): Selector
   if (matchLabels !== undefined && matchLabels !== null && !isRecord(matchLabels)) {
     return { matches: false, invalid: 'matchLabels is not a mapping' };
   }
-  let matches = true;
+  let failed: string | undefined;
   for (const [key, value] of Object.entries(matchLabels ?? {})) {
-    if (podLabels.get(key) !== scalarString(value) || scalarString(value) === undefined) matches = false;
+    const text = scalarString(value);
+    if (text === undefined) return { matches: false, invalid: `matchLabels "${key}" is not a string` };
+    if (podLabels.get(key) !== text) failed ??= `${key}=${text}`;
   }
   for (const expression of asArray(selector.matchExpressions)) {
     const result = matchExpression(expression, podLabels);
     if (result.invalid) return result;
-    if (!result.matches) matches = false;
+    if (!result.matches) failed ??= result.failed;
   }
-  return { matches };
+  return failed === undefined ? { matches: true } : { matches: false, failed };
 }
 
 /** True when the selector has no `matchLabels` entries and no `matchExpressions`. */
@@ -70,12 +74,15 @@ function matchExpression(expression: unknown, labels: Map<string, string>): Sele
     case 'NotIn': {
       if (values.length === 0) return { matches: false, invalid: `operator "${operator}" needs values (key "${key}")` };
       const listed = has && values.includes(labels.get(key));
-      return { matches: operator === 'In' ? listed : !listed };
+      const matches = operator === 'In' ? listed : !listed;
+      return matches ? { matches } : { matches, failed: `${key} ${operator.toLowerCase()} (${values.join(', ')})` };
     }
     case 'Exists':
-    case 'DoesNotExist':
+    case 'DoesNotExist': {
       if (values.length > 0) return { matches: false, invalid: `operator "${operator}" takes no values (key "${key}")` };
-      return { matches: operator === 'Exists' ? has : !has };
+      const matches = operator === 'Exists' ? has : !has;
+      return matches ? { matches } : { matches, failed: operator === 'Exists' ? key : `!${key}` };
+    }
     default:
       return { matches: false, invalid: `unknown operator "${String(operator)}" (key "${key}")` };
   }
