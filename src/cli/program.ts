@@ -1,0 +1,62 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { FORMATTER_NAMES } from '../formatters/index.js';
+import type { CliIO } from './cli-io.js';
+import { VERSION } from './version.js';
+
+/** Options as parsed from the command line. */
+export interface CliOptions {
+  format: string;
+  outputFile?: string;
+  stdin?: boolean;
+  stdinFilename?: string;
+  namespace?: string;
+  maxWarnings: number;
+  quiet?: boolean;
+  listRules?: boolean;
+  color?: boolean;
+  errorOnUnmatchedPattern: boolean;
+}
+
+function parseMaxWarnings(value: string): number {
+  if (!/^-?\d+$/.test(value) || Number(value) < -1) throw new InvalidArgumentError('expected an integer ≥ -1.');
+  return Number(value);
+}
+
+function parseNamespace(value: string): string {
+  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(value) || value.length > 63) {
+    throw new InvalidArgumentError('expected a namespace name (a DNS-1123 label such as "prod").');
+  }
+  return value;
+}
+
+/**
+ * The commander program: operands and ESLint-style options (integrations.md §6.2). It never calls
+ * `process.exit`: parse errors, `--help` and `--version` surface as `CommanderError`s.
+ */
+export function buildProgram(io: CliIO): Command {
+  return new Command()
+    .name('stslint')
+    .description('Lint Kubernetes StatefulSet manifests: governing Services, storage, replication bootstrap.')
+    .usage('[options] [paths...]')
+    .argument('[paths...]', 'files, folders (searched for *.yaml, *.yml, *.json) or globs; "-" reads standard input', [])
+    .addOption(new Option('-f, --format <name>', 'output format').choices(FORMATTER_NAMES).default('stylish'))
+    .option('-o, --output-file <path>', 'write the report to a file instead of standard output')
+    .option('--stdin', 'lint standard input (same as the operand "-")')
+    .option('--stdin-filename <path>', 'the path standard input is reported under')
+    .option('--namespace <name>', 'namespace of objects that set none (default: "default")', parseNamespace)
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (-1: no limit)', parseMaxWarnings, -1)
+    .option('--quiet', 'report errors only')
+    .option('--no-error-on-unmatched-pattern', 'do not fail when a folder or pattern holds no manifests')
+    .option('--list-rules', 'print the rules and exit')
+    .option('--color', 'force coloured output')
+    .option('--no-color', 'disable coloured output')
+    .version(VERSION, '-v, --version', 'print the version and exit')
+    .helpOption('-h, --help', 'print this help and exit')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.writeStdout(text),
+      writeErr: (text) => io.writeStderr(text),
+      outputError: (text, write) => write(`stslint: ${text.replace(/^error: /, '')}`),
+    });
+}

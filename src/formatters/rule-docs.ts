@@ -1,0 +1,51 @@
+import type { RuleMeta } from '../engine/rule.js';
+
+/** A fixture shown on a rule page: its file name, text and, for the bad one, the linter's output. */
+export interface DocExample {
+  file: string;
+  text: string;
+  output?: string;
+}
+
+/**
+ * Renders `docs/rules/<id>.md` from a rule's metadata and its example fixtures. Headings and their
+ * order are fixed: title, facts, Why, Bad (with output), Good, How to fix, Options, References.
+ * Pure: the caller reads the fixtures.
+ */
+export function renderRuleDoc(rule: RuleMeta, examples: { good: DocExample; bad: DocExample }): string {
+  const facts = [
+    '| Severity | Kinds | Options |',
+    '| --- | --- | --- |',
+    `| ${rule.severity} | ${rule.kinds.length > 0 ? rule.kinds.join(', ') : 'every file'} | no |`,
+  ];
+  const sections = [
+    `# ${rule.id}\n\n${rule.title}.\n\n${facts.join('\n')}\n\n<!-- Generated from rules/${rule.id}.ts by \`npm run gen:docs\`; do not edit. -->`,
+    `## Why\n\n${rule.rationale}`,
+    `## Bad\n\n${fence(examples.bad)}\n\nOutput:\n\n\`\`\`text\n${(examples.bad.output ?? '').trimEnd()}\n\`\`\``,
+    `## Good\n\n${fence(examples.good)}`,
+    `## How to fix\n\n${rule.remediation}`,
+    '## Options\n\nThis rule has no options.',
+    `## References\n\n${rule.references.length > 0 ? rule.references.map((url) => `- <${url}>`).join('\n') : '- none'}`,
+  ];
+  return `${sections.join('\n\n')}\n`;
+}
+
+/** Renders `docs/rules/README.md`: a table of every rule (id, title, severity, kinds). */
+export function renderRulesIndex(rules: readonly (RuleMeta & { docsUrl?: string })[]): string {
+  const rows = rules.map((rule) => `| [${rule.id}](${rule.id}.md) | ${rule.title} | ${rule.severity} | ${rule.kinds.join(', ') || 'every file'} |`);
+  return [
+    '# Rules',
+    '',
+    '<!-- Generated from rules/*.ts by `npm run gen:docs`; do not edit. -->',
+    '',
+    '| Rule | Checks that | Default severity | Kinds |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
+}
+
+function fence(example: DocExample): string {
+  const language = example.file.endsWith('.json') ? 'json' : 'yaml';
+  return `\`${example.file}\`:\n\n\`\`\`${language}\n${example.text.trimEnd()}\n\`\`\``;
+}

@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { BUILD_OPTIONS } from '../../scripts/build-options.mjs';
+import { ROOT } from '../support/fixtures.js';
+
+// The committed one-file bundle is what `npx stslint`, the package bin and hooks run.
+const BUNDLE = path.join(ROOT, 'dist', 'stslint.cjs');
+
+function stslint(args: string[], input?: string) {
+  return spawnSync(process.execPath, [BUNDLE, ...args], { cwd: ROOT, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+}
+
+describe('dist/stslint.cjs', () => {
+  it('is up to date with the sources (run `npm run build`)', async () => {
+    const result = await build({ ...BUILD_OPTIONS, write: false });
+    const fresh = result.outputFiles!.find((file) => file.path.endsWith('stslint.cjs'))!;
+    expect(readFileSync(BUNDLE, 'utf8') === fresh.text, 'dist/stslint.cjs is stale: run `npm run build`').toBe(true);
+  });
+
+  it('is executable with a node shebang', () => {
+    expect(readFileSync(BUNDLE, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(statSync(BUNDLE).mode & 0o111).not.toBe(0);
+  });
+
+  it('lints the bundled examples end to end', () => {
+    const run = stslint(['examples/']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('examples/mysql-replicated/statefulset.yaml');
+    expect(run.stdout).toMatch(/10:16 +error +spec\.serviceName "mysql-headless" names no Service/);
+    expect(run.stdout).not.toContain('postgres-single');
+    expect(run.stderr).toBe('');
+  });
+
+  it('lints standard input piped in, as helm template output would be', () => {
+    const manifest = readFileSync(path.join(ROOT, 'examples/postgres-single/postgres.yaml'), 'utf8');
+    const run = stslint(['-', '--format', 'json'], manifest);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject([{ filePath: '<stdin>', errorCount: 0, warningCount: 0 }]);
+  });
+
+  it('exits 2 with one line on stderr for a missing path', () => {
+    const run = stslint(['no/such/dir']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('stslint: no/such/dir: No such file or directory\n');
+  });
+});

@@ -1,0 +1,44 @@
+import { main } from '../../src/cli/main.js';
+import { ROOT } from './fixtures.js';
+
+/** What an in-process CLI run printed and returned. */
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** Files written through `--output-file`, by path. */
+  written: Map<string, string>;
+}
+
+/** Options of {@link runCli}. */
+export interface RunCliOptions {
+  cwd?: string;
+  stdin?: string;
+  env?: Record<string, string | undefined>;
+  stdoutIsTTY?: boolean;
+  failWrites?: boolean;
+}
+
+/** Runs `main` in-process with captured streams (no colour unless asked, no real stdin). */
+export async function runCli(args: readonly string[], options: RunCliOptions = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const written = new Map<string, string>();
+  const code = await main(args, {
+    cwd: options.cwd ?? ROOT,
+    env: options.env ?? {},
+    stdoutIsTTY: options.stdoutIsTTY ?? false,
+    writeStdout: (text) => {
+      stdout += text;
+    },
+    writeStderr: (text) => {
+      stderr += text;
+    },
+    readStdin: async () => options.stdin ?? '',
+    writeFile: async (file, text) => {
+      if (options.failWrites) throw new Error('EACCES: permission denied');
+      written.set(file, text);
+    },
+  });
+  return { code, stdout, stderr, written };
+}
