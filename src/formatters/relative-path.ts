@@ -8,6 +8,7 @@ import { STDIN_PATH } from '../parser/source-file.js';
 export function relativePath(file: string, baseDirectory: string): string {
   if (file === STDIN_PATH) return file;
   const relative = path.relative(baseDirectory, file);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return file.split(path.sep).join('/');
+  const outside = relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+  if (relative === '' || outside) return file.split(path.sep).join('/');
   return relative.split(path.sep).join('/');
 }

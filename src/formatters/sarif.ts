@@ -1,0 +1,118 @@
+import { DOCS_BASE_URL } from '../engine/docs-url.js';
+import type { Finding } from '../engine/finding.js';
+import { INTERNAL_ERROR } from '../engine/internal-error.js';
+import type { FormatInput } from './format-input.js';
+import { sarifFingerprint } from './sarif-fingerprint.js';
+import { sarifPhysicalLocation, type SarifPhysicalLocation } from './sarif-physical-location.js';
+import { SARIF_LEVEL, sarifRules, type SarifLevel } from './sarif-rules.js';
+
+/** The `$schema` GitHub's own examples use (integrations.md §1.2). */
+export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+/** The project's home page: the repository that holds the rule docs. */
+const INFORMATION_URI = DOCS_BASE_URL.replace(/\/blob\/.*$/, '');
+
+/** SARIF `result` (§3.27) as stslint fills it. */
+interface SarifResult {
+  ruleId: string;
+  ruleIndex: number;
+  level: SarifLevel;
+  message: { text: string };
+  locations: [{ physicalLocation: SarifPhysicalLocation }];
+  relatedLocations?: { id: number; physicalLocation: SarifPhysicalLocation; message: { text: string } }[];
+  partialFingerprints?: { primaryLocationLineHash: string };
+}
+
+/**
+ * A SARIF 2.1.0 log, pretty-printed, for GitHub code scanning (integrations.md §1.1–§1.8): one run
+ * with `tool.driver` (name `stslint`, version, rules from `sarifRules`), `automationDetails.id`
+ * `stslint/` (the upload category), one invocation, `columnKind` `utf16CodeUnits` and `results`
+ * (always an array, possibly empty).
+ *
+ * Each result has `ruleId`, `ruleIndex`, an explicit `level` (`error`, `warning`, `note` for info;
+ * fatal findings are `error`), the message ending with a period, one location (see
+ * `sarifPhysicalLocation` for URIs: repository-relative under `%SRCROOT%`, `file://` outside the
+ * base directory, `stdin` for unnamed standard input), `relatedLocations` numbered from 1, and
+ * GitHub's `primaryLocationLineHash` computed from the file text (`sarifFingerprint`).
+ *
+ * A fatal finding (a file or document that could not be parsed, so its rules did not run) and an
+ * `internal-error` (a rule threw) are also `toolExecutionNotifications` of level `error`, and make
+ * `executionSuccessful` false (§1.5): the results are incomplete.
+ */
+export function formatSarif(input: FormatInput): string {
+  const { rules, indexOf } = sarifRules(input);
+  const findings = input.results.flatMap((result) => result.findings);
+  const lineHashes = fingerprintsByFile(input);
+  const results = findings.map((finding): SarifResult => {
+    const hash = lineHashes(finding.file)?.[finding.range.line - 1];
+    return {
+      ruleId: finding.ruleId,
+      ruleIndex: indexOf.get(finding.ruleId)!,
+      level: finding.fatal ? 'error' : SARIF_LEVEL[finding.severity],
+      message: { text: sentence(finding.message) },
+      locations: [{ physicalLocation: sarifPhysicalLocation(finding.file, finding.range, input.baseDirectory) }],
+      ...(finding.related.length > 0
+        ? {
+            relatedLocations: finding.related.map((related, index) => ({
+              id: index + 1,
+              physicalLocation: sarifPhysicalLocation(related.file, related.range, input.baseDirectory),
+              message: { text: related.message },
+            })),
+          }
+        : {}),
+      ...(hash !== undefined ? { partialFingerprints: { primaryLocationLineHash: hash } } : {}),
+    };
+  });
+  const notifications = findings
+    .filter((finding) => finding.fatal || finding.ruleId === INTERNAL_ERROR.id)
+    .map((finding) => notification(finding, input.baseDirectory));
+  const log = {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: { name: 'stslint', version: input.version, semanticVersion: input.version, informationUri: INFORMATION_URI, rules },
+        },
+        automationDetails: { id: 'stslint/' },
+        invocations: [
+          {
+            executionSuccessful: notifications.length === 0,
+            ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
+          },
+        ],
+        results,
+        columnKind: 'utf16CodeUnits',
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** A `notification` (§3.58) saying that part of the input was not checked. */
+function notification(finding: Finding, baseDirectory: string) {
+  return {
+    level: 'error' as const,
+    descriptor: { id: finding.ruleId },
+    message: { text: sentence(finding.message) },
+    locations: [{ physicalLocation: sarifPhysicalLocation(finding.file, finding.range, baseDirectory) }],
+  };
+}
+
+/** The line hashes of each linted file, computed once and only for files that are asked for. */
+function fingerprintsByFile(input: Pick<FormatInput, 'results'>): (file: string) => readonly string[] | undefined {
+  const texts = new Map(input.results.map((result) => [result.file.path, result.file.text]));
+  const cache = new Map<string, readonly string[]>();
+  return (file) => {
+    const text = texts.get(file);
+    if (text === undefined) return undefined;
+    let hashes = cache.get(file);
+    if (!hashes) cache.set(file, (hashes = sarifFingerprint(text)));
+    return hashes;
+  };
+}
+
+/** A message as a sentence: SARIF messages end with a period (multitool rule SARIF2001). */
+function sentence(message: string): string {
+  return message.endsWith('.') ? message : `${message}.`;
+}

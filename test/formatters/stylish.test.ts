@@ -1,0 +1,86 @@
+import { stripVTControlCharacters } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/engine/finding.js';
+import type { FormatInput } from '../../src/formatters/format-input.js';
+import { formatStylish } from '../../src/formatters/stylish.js';
+import { at, finding, sampleInput, SAMPLE_RULES } from './sample-input.js';
+
+const DB = '/repo/deploy/db.yaml';
+
+/** The three rows of integrations.md §6.3 (ESLint 10.15.0, colour off). */
+function eslintExampleFindings(): Finding[] {
+  return [
+    // ESLint removes a final period; the §1.1 message has one.
+    finding(DB, 'pod-management-policy-missing', 'warning', 'StatefulSet "db" does not set spec.podManagementPolicy.', at(5, 1, 5)),
+    finding(DB, 'governing-service-not-found', 'error', 'StatefulSet "db" names governing Service "db", which is not in the input', at(6, 16, 18)),
+    // Fatal: printed as an error whatever its severity, as ESLint does.
+    finding(DB, 'yaml-syntax', 'warning', 'Parsing error: bad indentation of a mapping entry', at(40, 1), { fatal: true }),
+  ];
+}
+
+function input(findings: Finding[], overrides: Partial<FormatInput> = {}): FormatInput {
+  return {
+    results: [{ file: { path: DB, text: '' }, findings, objectCount: 1 }],
+    rules: SAMPLE_RULES,
+    baseDirectory: '/elsewhere',
+    version: '0.1.0',
+    color: false,
+    ...overrides,
+  };
+}
+
+describe('stylish', () => {
+  it('reproduces ESLint 10 byte for byte (integrations.md §6.3; ESLint prints no rule id for a parse error, we print yaml-syntax)', () => {
+    const expected = [
+      '',
+      '/repo/deploy/db.yaml',
+      '   5:1   warning  StatefulSet "db" does not set spec.podManagementPolicy                    pod-management-policy-missing',
+      '   6:16  error    StatefulSet "db" names governing Service "db", which is not in the input  governing-service-not-found',
+      '  40:1   error    Parsing error: bad indentation of a mapping entry                         yaml-syntax',
+      '',
+      '\u2716 3 problems (2 errors, 1 warning)',
+      '',
+    ].join('\n');
+    expect(formatStylish(input(eslintExampleFindings()))).toBe(expected);
+  });
+
+  it('shows paths relative to the base directory', () => {
+    const output = formatStylish(input(eslintExampleFindings(), { baseDirectory: '/repo' }));
+    expect(output.split('\n')[1]).toBe('deploy/db.yaml');
+  });
+
+  it('prints nothing at all when there are no findings', () => {
+    expect(formatStylish(input([]))).toBe('');
+    expect(formatStylish(input([], { color: true }))).toBe('');
+  });
+
+  it('uses singular words for one problem and keeps a period that follows a space', () => {
+    const output = formatStylish(input([finding(DB, 'governing-service-not-found', 'error', 'Ends with a lone .', at(1, 1))]));
+    expect(output).toBe('\n/repo/deploy/db.yaml\n  1:1  error  Ends with a lone .  governing-service-not-found\n\n\u2716 1 problem (1 error, 0 warnings)\n');
+  });
+
+  it('prints info as "info" and counts it in the summary only when there is some', () => {
+    const output = formatStylish(input([finding(DB, 'pod-management-policy-missing', 'info', 'Note this', at(2, 3))]));
+    expect(output).toBe('\n/repo/deploy/db.yaml\n  2:3  info  Note this  pod-management-policy-missing\n\n\u2716 1 problem (0 errors, 0 warnings, 1 info)\n');
+  });
+
+  it('matches the expected file for the sample run', async () => {
+    await expect(formatStylish(sampleInput())).toMatchFileSnapshot('./expected/sample.stylish.txt');
+  });
+
+  it('colours with picocolors when asked, and the text without the codes is the plain output', () => {
+    const plain = formatStylish(input(eslintExampleFindings()));
+    const colored = formatStylish(input(eslintExampleFindings(), { color: true }));
+    expect(colored).not.toBe(plain);
+    expect(stripVTControlCharacters(colored)).toBe(plain);
+    expect(colored).toContain('\x1b[4m/repo/deploy/db.yaml\x1b[24m');
+    expect(colored).toContain('\x1b[2m5:1\x1b[22m');
+    expect(colored).toContain('\x1b[31merror\x1b[39m');
+    expect(colored).toContain('\x1b[33mwarning\x1b[39m');
+    expect(colored).toContain('\x1b[2mgoverning-service-not-found\x1b[22m');
+    // Bold red summary when there is an error; bold yellow otherwise.
+    expect(colored).toContain('\x1b[1m\x1b[31m\u2716 3 problems (2 errors, 1 warning)\n\x1b[39m\x1b[22m');
+    const warningsOnly = formatStylish(input(eslintExampleFindings().slice(0, 1), { color: true }));
+    expect(warningsOnly).toContain('\x1b[1m\x1b[33m\u2716 1 problem (0 errors, 1 warning)\n');
+  });
+});
