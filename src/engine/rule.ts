@@ -14,7 +14,10 @@ export interface RuleMeta<MessageId extends string = string> {
   title: string;
   /** Default severity. */
   severity: Severity;
-  /** Kinds whose objects are handed to `check` (built-in kinds only, e.g. `['StatefulSet']`). */
+  /**
+   * Kinds whose objects are handed to `check`: built-in kinds (e.g. `['StatefulSet']`, matched with
+   * their API group), or `['*']` ({@link ANY_KIND}) for every object, custom resources included.
+   */
   kinds: readonly string[];
   /** Markdown: what breaks in the cluster and why, naming the Kubernetes page or field it rests on. */
   rationale: string;
@@ -27,6 +30,9 @@ export interface RuleMeta<MessageId extends string = string> {
   /** kubernetes.io pages or API reference anchors. */
   references: readonly string[];
 }
+
+/** The `kinds` entry of a rule that sees every object, whatever its kind or API group. */
+export const ANY_KIND = '*';
 
 /** A place in another object that explains a report (rendered as a related location). */
 export interface RelatedReport {

@@ -5,11 +5,11 @@ import type { ManifestDocument } from '../parser/manifest-document.js';
 import { dottedPath, type Finding } from './finding.js';
 import { INTERNAL_ERROR } from './internal-error.js';
 import { interpolate } from './interpolate.js';
-import type { Report, Rule, RuleContext } from './rule.js';
+import { ANY_KIND, type Report, type Rule, type RuleContext } from './rule.js';
 
 /**
  * Runs every rule on every object whose kind it declares (built-in API group only: a custom
- * resource that reuses a kind name is not linted). A rule that throws becomes one
+ * resource that reuses a kind name is not linted); a rule declaring {@link ANY_KIND} sees every object. A rule that throws becomes one
  * `internal-error` finding naming the rule and the object; the run goes on.
  *
  * Findings come out in the order rules report them; `finalizeFindings` sorts them.
@@ -31,6 +31,7 @@ export function runRules(index: ObjectIndex, rules: readonly Rule[]): Finding[] 
 }
 
 function appliesTo(rule: Rule, document: ManifestDocument): boolean {
+  if (rule.kinds.includes(ANY_KIND)) return true;
   if (!rule.kinds.includes(document.kind)) return false;
   const builtIn = builtInGroupKind(document.kind);
   return builtIn !== undefined && builtIn.group === groupOf(document.apiVersion);

@@ -28,8 +28,21 @@ export const PERSISTENT_VOLUME: GroupKind = { group: '', kind: 'PersistentVolume
 export const PERSISTENT_VOLUME_CLAIM: GroupKind = { group: '', kind: 'PersistentVolumeClaim' };
 export const STORAGE_CLASS: GroupKind = { group: 'storage.k8s.io', kind: 'StorageClass' };
 export const CONFIG_MAP: GroupKind = { group: '', kind: 'ConfigMap' };
+export const DEPLOYMENT: GroupKind = { group: 'apps', kind: 'Deployment' };
+export const POD_DISRUPTION_BUDGET: GroupKind = { group: 'policy', kind: 'PodDisruptionBudget' };
 
-const BUILT_IN = [STATEFUL_SET, SERVICE, ENDPOINTS, ENDPOINT_SLICE, PERSISTENT_VOLUME, PERSISTENT_VOLUME_CLAIM, STORAGE_CLASS, CONFIG_MAP];
+const BUILT_IN = [
+  STATEFUL_SET,
+  SERVICE,
+  ENDPOINTS,
+  ENDPOINT_SLICE,
+  PERSISTENT_VOLUME,
+  PERSISTENT_VOLUME_CLAIM,
+  STORAGE_CLASS,
+  CONFIG_MAP,
+  DEPLOYMENT,
+  POD_DISRUPTION_BUDGET,
+];
 
 /**
  * The built-in group of a kind name as rules write it (`'StatefulSet'`), or `undefined` for a kind
