@@ -1,15 +1,144 @@
-import { defineRule } from '../src/engine/rule.js';
+import { claimTemplateStorageClass } from '../src/engine/k8s/claim-template-storage-class.js';
+import { hostPathDataVolumes } from '../src/engine/k8s/host-path-data-volumes.js';
+import { NODE_LOCAL_PROVISIONERS } from '../src/engine/k8s/node-local-provisioners.js';
+import { persistentVolumeNodeBinding } from '../src/engine/k8s/persistent-volume-node-binding.js';
+import { dottedPath } from '../src/engine/finding.js';
+import { defineRule, type RelatedReport, type RuleContext } from '../src/engine/rule.js';
+import { findPersistentVolumesForClaim, type PersistentVolumeVariants } from '../src/index/find-persistent-volumes-for-claim.js';
+import { findStorageClass } from '../src/index/find-storage-class.js';
+import { isEmptyLabelSelector } from '../src/index/label-selector.js';
+import { asArray, asRecord, isRecord, scalarString, type PlainRecord } from '../src/parser/plain-value.js';
 
-// TODO: stub, to be written.
-export default defineRule({
+type MessageId = 'noProvisioner' | 'storageClass' | 'className' | 'persistentVolume' | 'hostPathPersistentVolume' | 'hostPathVolume';
+type Context = RuleContext<MessageId>;
+
+const PINNED = 'each pod is pinned to its volume\'s node, and if that node is lost the pod stays Pending (volume node affinity conflict) until someone deletes its PersistentVolumeClaim';
+const BINDING_WORDS = { local: 'is a local volume on one node', nodeAffinity: 'is pinned to a node here', hostPath: 'is a directory of the node that runs the pod' };
+
+/** `PersistentVolume "a"`, `PersistentVolumes "a" and "b"`, `PersistentVolumes "a", "b", "c" and 2 more`. */
+function volumesText(names: readonly string[]): string {
+  const quoted = names.map((name) => `"${name}"`);
+  if (quoted.length === 1) return `PersistentVolume ${quoted[0]}`;
+  const more = quoted.length - 3;
+  return `PersistentVolumes ${more > 0 ? `${quoted.slice(0, 3).join(', ')} and ${more} more` : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`}`;
+}
+
+/** Related locations for node-bound PersistentVolumes: where each is tied to a node. */
+function volumesRelated(volumes: readonly PersistentVolumeVariants[]): RelatedReport[] {
+  return volumes.map(({ name, variants }) => {
+    const binding = persistentVolumeNodeBinding(variants[0]!.object)!;
+    return { document: variants[0]!, path: binding.path, target: 'key', message: `PersistentVolume "${name}" ${BINDING_WORDS[binding.source]}` };
+  });
+}
+
+/** Reports node-bound PersistentVolumes a claim template binds to, at the field it binds through. */
+function reportVolumes(context: Context, claim: string, path: (string | number)[], volumes: readonly PersistentVolumeVariants[]): void {
+  const pinned = volumes.filter((volume) => persistentVolumeNodeBinding(volume.variants[0]!.object)?.pinned);
+  const shown = pinned.length > 0 ? pinned : volumes;
+  const binding = dottedPath(persistentVolumeNodeBinding(shown[0]!.variants[0]!.object)!.path);
+  const field = path.at(-2) === 'metadata' ? `its claims' names (spec.claimRef)` : dottedPath(path);
+  const data = { claim, field, volumes: volumesText(shown.map((volume) => volume.name)), binding };
+  context.report({ messageId: pinned.length > 0 ? 'persistentVolume' : 'hostPathPersistentVolume', data, path, related: volumesRelated(shown) });
+}
+
+/**
+ * One finding at most per claim template, from the most direct evidence: PersistentVolumes bound
+ * through `volumeName` or `selector` (when any is in the inputs, they alone decide); else the
+ * StorageClass of the inputs (every variant node-local); else PersistentVolumes bound through the
+ * class or a `claimRef`; else, with no StorageClass of that name in the inputs, the class name.
+ */
+function checkClaimTemplate(context: Context, claimTemplate: PlainRecord, base: (string | number)[]): void {
+  const claim = scalarString(asRecord(claimTemplate.metadata).name) ?? '';
+  const spec = asRecord(claimTemplate.spec);
+  const storageClass = claimTemplateStorageClass(claimTemplate);
+  const volumes = findPersistentVolumesForClaim(context.index, { statefulSet: context.document, claimTemplate, storageClassName: storageClass?.name });
+  const nodeBound = volumes.filter(({ variants }) => variants.every((volume) => persistentVolumeNodeBinding(volume.object)));
+  const explicit = scalarString(spec.volumeName) ? 'volumeName' : isEmptyLabelSelector(spec.selector) ? undefined : 'selector';
+  if (explicit && volumes.length > 0) {
+    if (nodeBound.length > 0) reportVolumes(context, claim, [...base, 'spec', explicit], nodeBound);
+    return;
+  }
+  const classPath = storageClass ? [...base, ...storageClass.path] : [...base, 'metadata', 'name'];
+  const className = storageClass?.name ?? '';
+  const classes = className === '' ? [] : findStorageClass(context.index, className, context.document);
+  const provisioners = classes.map((variant) => NODE_LOCAL_PROVISIONERS.find((known) => known.provisioner === variant.object.provisioner));
+  if (classes.length > 0 && provisioners.every((provisioner) => provisioner !== undefined)) {
+    const related: RelatedReport[] = classes.map((variant, i) => ({
+      document: variant,
+      path: ['provisioner'],
+      message: `StorageClass "${className}" uses provisioner "${provisioners[i]!.provisioner}"`,
+    }));
+    related.push(...volumesRelated(nodeBound));
+    const messageId = provisioners[0]!.provisioning === 'static' ? 'noProvisioner' : 'storageClass';
+    context.report({ messageId, data: { claim, storageClass: className, provisioner: provisioners[0]!.provisioner }, path: classPath, related });
+    return;
+  }
+  if (nodeBound.length > 0) {
+    reportVolumes(context, claim, classPath, nodeBound);
+    return;
+  }
+  const byName = classes.length === 0 && className !== '' ? NODE_LOCAL_PROVISIONERS.find((known) => known.defaultClassNames.includes(className)) : undefined;
+  if (byName) {
+    const product = `${byName.product} ("${byName.provisioner}")`;
+    context.report({ messageId: 'className', data: { claim, storageClass: className, product }, path: classPath });
+  }
+}
+
+export default defineRule<MessageId>({
   id: 'node-local-storage',
-  title: 'TODO',
-  severity: 'error',
+  title: 'Pod state is kept on storage that can follow the pod to another node',
+  severity: 'warning',
   kinds: ['StatefulSet'],
-  rationale: 'TODO',
-  remediation: 'TODO.',
-  messages: { todo: 'TODO' },
-  examples: { good: 'valid/TODO.yaml', bad: 'invalid/TODO.yaml' },
-  references: [],
-  check() {},
+  rationale: [
+    'A StatefulSet pod keeps its claim for life, so the volume behind it decides where the pod can run.',
+    'A `local` PersistentVolume, or one a node-local provisioner creates (`kubernetes.io/no-provisioner`,',
+    '`rancher.io/local-path`, OpenEBS Local PV, LVM and ZFS LocalPV, TopoLVM, DirectPV, the hostpath',
+    'provisioners of minikube, MicroK8s and Docker Desktop, the CSI hostpath driver), carries node affinity:',
+    'the pod can only run on that node, and when the node is lost it stays Pending with a "volume node',
+    'affinity conflict" until someone deletes the PersistentVolumeClaim and, with it, the data. A `hostPath`',
+    'volume has no claim at all: a pod rescheduled to another node starts on that node\'s directory, usually',
+    'empty (kubernetes.io: Volumes, "local" and "hostPath"; PersistentVolumes, "Node Affinity").',
+    '',
+    'This rule looks at each claim template\'s class (`spec.storageClassName`, else the legacy annotation',
+    '`volume.beta.kubernetes.io/storage-class`) and at the PersistentVolumes of the inputs it binds to',
+    'through `volumeName`, `selector`, its class or a volume\'s `claimRef`. When the StorageClass is not in',
+    'the inputs, it judges by the class name alone, and only for the default names of node-local',
+    'provisioners (`local-path`, `local-storage`, `openebs-hostpath`…); PersistentVolumes not in the inputs',
+    'are not guessed at. A claim template without a class binds by class to nothing, as the cluster\'s',
+    'default class is unknown; its `volumeName`, `selector` and volumes reserved for it by `claimRef` count.',
+    'It also reports `hostPath` volumes of the pod template that a container mounts read-write, unless the',
+    'path is a node system path (`/var/lib/kubelet`, `/run`, `/dev`, `/etc`, runtime sockets…) that node',
+    'agents mount. Several StorageClasses or PersistentVolumes with one name are variants: the StatefulSet',
+    'passes when any of them lets it pass.',
+  ].join('\n'),
+  remediation: 'Keep pod state on a StorageClass whose volumes can attach on any node (network or replicated storage), or plan to delete the PersistentVolumeClaim when its node is lost.',
+  messages: {
+    noProvisioner: `Claim template "{{claim}}" uses StorageClass "{{storageClass}}" with provisioner "{{provisioner}}", which only binds PersistentVolumes created beforehand, normally local ones: ${PINNED}`,
+    storageClass: `Claim template "{{claim}}" uses StorageClass "{{storageClass}}", whose provisioner "{{provisioner}}" creates volumes on one node: ${PINNED}`,
+    className: `Claim template "{{claim}}" uses storage class "{{storageClass}}", which is not among the linted manifests but, judged by its name, is the usual class of {{product}}: ${PINNED}`,
+    persistentVolume: `Claim template "{{claim}}" binds through {{field}} to {{volumes}}, tied to one node by {{binding}}: ${PINNED}`,
+    hostPathPersistentVolume: 'Claim template "{{claim}}" binds through {{field}} to {{volumes}}, a directory ({{binding}}) of whichever node runs the pod: a pod rescheduled to another node starts on that node\'s directory, usually empty',
+    hostPathVolume: 'hostPath volume "{{volume}}" ("{{hostPath}}") is mounted read-write by container "{{container}}": its data stays on the node that ran the pod, and a pod rescheduled to another node starts on an empty directory',
+  },
+  examples: { good: 'valid/class-local-path-with-network-provisioner.yaml', bad: 'invalid/class-is-local-path.yaml' },
+  references: [
+    'https://kubernetes.io/docs/concepts/storage/volumes/#local',
+    'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath',
+    'https://kubernetes.io/docs/concepts/storage/persistent-volumes/#node-affinity',
+    'https://kubernetes.io/docs/concepts/storage/storage-classes/#local',
+  ],
+  check(context) {
+    asArray(asRecord(context.object.spec).volumeClaimTemplates).forEach((claimTemplate, position) => {
+      if (isRecord(claimTemplate)) checkClaimTemplate(context, claimTemplate, ['spec', 'volumeClaimTemplates', position]);
+    });
+    for (const volume of hostPathDataVolumes(context.object)) {
+      const mount = volume.mounts[0]!;
+      context.report({
+        messageId: 'hostPathVolume',
+        data: { volume: volume.name, hostPath: volume.hostPath, container: mount.containerName },
+        path: volume.path,
+        related: [{ document: context.document, path: mount.path, message: `container "${mount.containerName}" mounts it read-write here` }],
+      });
+    }
+  },
 });
