@@ -1,15 +1,113 @@
+import type { DataStoreFamily } from '../src/engine/k8s/data-store-family.js';
+import { detectDataStore } from '../src/engine/k8s/detect-data-store.js';
+import { hasReplicationBootstrap } from '../src/engine/k8s/has-replication-bootstrap.js';
+import { isOperatorManaged } from '../src/engine/k8s/is-operator-managed.js';
+import { ordinalCount } from '../src/engine/k8s/ordinal-count.js';
+import { replicationEvidence, type ReplicationEvidence } from '../src/engine/k8s/replication-evidence.js';
+import { replicationGroupsMissing } from '../src/engine/k8s/replication-groups-missing.js';
+import { replicationIndicatorFound } from '../src/engine/k8s/replication-indicator-found.js';
 import { defineRule } from '../src/engine/rule.js';
+import { findMountedConfigMaps } from '../src/index/find-mounted-config-maps.js';
+import { asRecord, asString, type PlainRecord } from '../src/parser/plain-value.js';
 
-// TODO: stub, to be written.
-export default defineRule({
+type MessageId =
+  | 'primaryReplica'
+  | 'peerList'
+  | 'seed'
+  | 'unfinishedSetup'
+  | 'replicaSetMissing'
+  | 'replicaSetNotInitiated'
+  | 'replicaSetNotNamed'
+  | 'configMapNotInInputs';
+
+/** `<name>-<ordinal>.<serviceName>`, the stable name of one pod (statefulset-semantics §2.2). */
+function podHost(statefulSet: PlainRecord, ordinal: number): string {
+  const serviceName = asString(asRecord(statefulSet.spec).serviceName);
+  return `${asString(asRecord(statefulSet.metadata).name) ?? ''}-${ordinal}.${serviceName || '<serviceName>'}`;
+}
+
+/** The message for a family without bootstrap: by what was started, by topology, and for MongoDB by what is missing. */
+function messageFor(family: DataStoreFamily, evidence: ReplicationEvidence): MessageId {
+  const unfinished = family.unfinishedSetup;
+  if (unfinished?.indicators.some((indicator) => replicationIndicatorFound(indicator, evidence))) return 'unfinishedSetup';
+  if (family.topology === 'primary-replica') return 'primaryReplica';
+  if (family.topology === 'peer-list') return 'peerList';
+  if (family.topology === 'seed') return 'seed';
+  const missing = replicationGroupsMissing(family, evidence);
+  if (missing.length > 1) return 'replicaSetMissing';
+  // MongoDB's first group is the replica set name, the second its initiator (data-store-families.ts).
+  return missing[0] === family.replicationIndicators[0] ? 'replicaSetNotNamed' : 'replicaSetNotInitiated';
+}
+
+export default defineRule<MessageId>({
   id: 'replication-bootstrap-missing',
-  title: 'TODO',
-  severity: 'error',
+  title: 'Replicated data stores join their replicas into one cluster',
+  severity: 'warning',
   kinds: ['StatefulSet'],
-  rationale: 'TODO',
-  remediation: 'TODO.',
-  messages: { todo: 'TODO' },
-  examples: { good: 'valid/TODO.yaml', bad: 'invalid/TODO.yaml' },
-  references: [],
-  check() {},
+  rationale: [
+    'A StatefulSet only gives its pods stable names and volumes; it does not make a database replicate.',
+    'Started with `spec.replicas` above 1 and nothing else, MySQL, PostgreSQL, Redis, MongoDB and the other',
+    'data stores of core-rules run as that many independent single-node servers behind one Service, and',
+    'clients see different data depending on the pod they reach. The upstream tutorial (statefulset-semantics',
+    '§5.1, "Run a Replicated Stateful Application") shows what is needed: derive each pod\'s role from its',
+    'ordinal, clone an empty volume from the previous pod, and point the replicas at `<name>-0.<serviceName>`.',
+    '',
+    'The rule looks at every container and init container (`command`, `args`, `env`, lifecycle hooks) and',
+    'at the ConfigMaps of the inputs that the pods mount or read, for ordinal derivation (§5.2), the',
+    'family\'s replication settings (§5.3), generic variables (`*_REPLICATION_MODE`, `*_PRIMARY_HOST`,',
+    '`*_MASTER_HOST`, `PG_MODE`, `*_SEEDS`, `*_CLUSTER_ADDRESS`), the pods\' own names through the governing',
+    'Service, and clustering helpers (peer-finder, Patroni/Spilo, repmgr, Galera). A MongoDB replica set must',
+    'be both named and initiated. StatefulSets managed by an operator (controller ownerReference to a kind',
+    'outside `apps/v1`, or an operator label, §5.4) are skipped. When the pods mount a ConfigMap that is not',
+    'among the inputs and nothing else shows bootstrap, the message names that ConfigMap instead of',
+    'guessing what it holds. Vault counts as a data store only with raft storage and NATS only with',
+    'JetStream; when that setting sits in a ConfigMap missing from the inputs, the StatefulSet is not reported.',
+  ].join('\n'),
+  remediation:
+    'Derive each pod\'s role or id from its ordinal and point the replicas at the first pod through the governing Service, or let an operator run the data store.',
+  messages: {
+    primaryReplica:
+      'spec.replicas is {{replicas}} but nothing joins the {{dataStore}} pods ("{{image}}") into one cluster: derive each pod\'s role from its ordinal, clone an empty data directory from the previous pod, and point the replicas at "{{firstPod}}"',
+    peerList:
+      'spec.replicas is {{replicas}} but nothing joins the {{dataStore}} pods ("{{image}}") into one cluster: derive each member\'s id from its ordinal and list every member from "{{firstPod}}" to "{{lastPod}}"',
+    seed: 'spec.replicas is {{replicas}} but nothing joins the {{dataStore}} pods ("{{image}}") into one cluster: point every pod at a seed such as "{{firstPod}}" so that they find each other',
+    unfinishedSetup:
+      'spec.replicas is {{replicas}} and the {{dataStore}} pods ("{{image}}") enable {{setup}}, but nothing joins them into one cluster: {{advice}} from "{{firstPod}}" to "{{lastPod}}"',
+    replicaSetMissing:
+      'spec.replicas is {{replicas}} but the MongoDB pods ("{{image}}") form no replica set: start mongod with --replSet and run rs.initiate() on "{{firstPod}}" and rs.add() for the other pods',
+    replicaSetNotInitiated:
+      'spec.replicas is {{replicas}} and mongod is given a replica set name, but nothing initiates the replica set: run rs.initiate() on "{{firstPod}}" and rs.add() for the other pods from a script or sidecar',
+    replicaSetNotNamed:
+      'spec.replicas is {{replicas}} and the MongoDB pods have a replica set initiator, but mongod is not given a replica set name: start it with --replSet (or replication.replSetName) so that the pods join one replica set',
+    configMapNotInInputs:
+      'spec.replicas is {{replicas}} and nothing in the linted manifests joins the {{dataStore}} pods ("{{image}}") into one cluster, but ConfigMap "{{configMap}}" that they mount is not among them: lint it too if it holds the bootstrap',
+  },
+  examples: { good: 'valid/mysql-tutorial-ordinal-bootstrap.yaml', bad: 'invalid/postgres-three-replicas.yaml' },
+  references: [
+    'https://kubernetes.io/docs/tasks/run-application/run-replicated-stateful-application/',
+    'https://kubernetes.io/docs/tutorials/stateful-application/zookeeper/',
+    'https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#stable-network-id',
+  ],
+  check({ object, document, index, report }) {
+    const mounted = findMountedConfigMaps(index, document);
+    const configMaps = mounted.found.map((configMap) => configMap.object);
+    const dataStore = detectDataStore(object, configMaps);
+    if (!dataStore) return;
+    const replicas = ordinalCount(object);
+    if (replicas === undefined || replicas <= 1 || isOperatorManaged(object)) return;
+    if (hasReplicationBootstrap(object, dataStore.family, configMaps)) return;
+    const data = {
+      replicas,
+      dataStore: dataStore.family.displayName,
+      image: dataStore.image,
+      firstPod: podHost(object, 0),
+      lastPod: podHost(object, replicas - 1),
+      configMap: mounted.notInInputs[0] ?? '',
+      setup: dataStore.family.unfinishedSetup?.description ?? '',
+      advice: dataStore.family.unfinishedSetup?.advice ?? '',
+    };
+    const evidence = replicationEvidence(object, configMaps);
+    const messageId = mounted.notInInputs.length > 0 ? 'configMapNotInInputs' : messageFor(dataStore.family, evidence);
+    report({ messageId, data, path: ['spec', 'replicas'] });
+  },
 });
