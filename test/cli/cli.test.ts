@@ -82,7 +82,7 @@ describe('stslint CLI', () => {
   });
 
   it('--max-warnings fails a run whose only findings are warnings', async () => {
-    const fixture = path.join(FIXTURES, 'node-local-storage', 'invalid');
+    const fixture = path.join(FIXTURES, 'node-local-storage/invalid/class-is-local-path.yaml');
     const allowed = await runCli([fixture, '--max-warnings', '1000']);
     const strict = await runCli([fixture, '--max-warnings', '0']);
     expect(allowed.code).toBe(0);
