@@ -11,6 +11,7 @@ main(process.argv.slice(2), {
   writeStdout: (chunk) => void process.stdout.write(chunk),
   writeStderr: (chunk) => void process.stderr.write(chunk),
   readStdin: () => (process.stdin.isTTY ? Promise.resolve('') : text(process.stdin)),
+  now: () => new Date(),
   writeFile: async (file, content) => {
     await mkdir(path.dirname(path.resolve(file)), { recursive: true });
     await writeFile(file, content);

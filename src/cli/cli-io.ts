@@ -13,4 +13,6 @@ export interface CliIO {
   readStdin(): Promise<string>;
   /** Writes the formatter output to `--output-file`. May throw (unwritable path). */
   writeFile(file: string, text: string): Promise<void>;
+  /** The current time (exemption expiry); tests fix it. */
+  now(): Date;
 }

@@ -1,13 +1,21 @@
 import { CommanderError } from 'commander';
 import { ALL_RULES } from '../../rules/index.js';
-import { lintSources, type FileResult } from '../engine/lint.js';
+import { ConfigError } from '../config/config-error.js';
+import type { StslintConfig } from '../config/config.js';
+import { loadConfig } from '../config/load-config.js';
+import { localCalendarDate } from '../config/local-calendar-date.js';
+import { resolveRuleSeverities } from '../config/resolve-rule-severities.js';
 import { INTERNAL_ERROR } from '../engine/internal-error.js';
+import { lintSources, type FileResult } from '../engine/lint.js';
+import { UNUSED_DISABLE_DIRECTIVE_META } from '../engine/suppress-findings.js';
 import { FORMATTERS } from '../formatters/index.js';
-import { readInputs } from '../parser/read-inputs.js';
 import type { CliIO } from './cli-io.js';
+import { exemptionCheck } from './exemption-check.js';
 import { listRules } from './list-rules.js';
+import { printConfigCommand } from './print-config-command.js';
 import { buildProgram, type CliOptions } from './program.js';
 import { repositoryRoot } from './repository-root.js';
+import { selectInputs } from './select-inputs.js';
 import { useColor } from './use-color.js';
 import { VERSION } from './version.js';
 
@@ -15,10 +23,10 @@ import { VERSION } from './version.js';
 export const EXIT = { clean: 0, lintErrors: 1, fatal: 2 } as const;
 
 /**
- * Runs the stslint command line: parses `argv` (without `node` and the script), lints, prints the
- * report and returns the exit code. Never throws: option errors, unreadable paths and internal
- * failures print one line on stderr and return 2; the inputs that could be read are still linted
- * and reported.
+ * Runs the stslint command line: parses `argv` (without `node` and the script), loads the
+ * configuration, lints, prints the report and returns the exit code. Never throws: option and
+ * configuration errors, unreadable paths and internal failures print one line on stderr and
+ * return 2; the inputs that could be read are still linted and reported.
  */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const program = buildProgram(io);
@@ -34,37 +42,53 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return EXIT.clean;
   }
   try {
-    return await lintCommand(program.args, options, io);
+    const config = await loadConfig({ cwd: io.cwd, configFile: options.config });
+    const severities = resolveRuleSeverities(ALL_RULES, config, options.rule);
+    if (options.printConfig !== undefined) {
+      await printConfigCommand(options.printConfig, options, config, severities, io);
+      return EXIT.clean;
+    }
+    return await lintCommand(program.args, options, config, severities, io);
   } catch (error) {
+    if (error instanceof ConfigError) {
+      io.writeStderr(`stslint: ${error.message}\n`);
+      return EXIT.fatal;
+    }
     io.writeStderr(`stslint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT.fatal;
   }
 }
 
-async function lintCommand(paths: readonly string[], options: CliOptions, io: CliIO): Promise<number> {
-  const readsStdin = options.stdin === true || (paths.length === 0 && options.stdinFilename !== undefined);
-  const operands = paths.length > 0 ? [...paths] : readsStdin ? [] : ['.'];
-  if (readsStdin && !operands.includes('-')) operands.push('-');
-  const { files, errors } = await readInputs(operands, {
-    cwd: io.cwd,
-    readStdin: () => io.readStdin(),
-    stdinFilename: options.stdinFilename,
+async function lintCommand(
+  paths: readonly string[],
+  options: CliOptions,
+  config: StslintConfig,
+  levels: ReturnType<typeof resolveRuleSeverities>,
+  io: CliIO,
+): Promise<number> {
+  const inputs = await selectInputs(paths, options, config, io);
+  const exemptions = exemptionCheck(config, localCalendarDate(io.now()), io.cwd);
+  const results = lintSources(inputs.files, {
+    rules: ALL_RULES,
+    namespace: options.namespace ?? config.namespace,
+    levels,
+    context: inputs.context,
+    inlineConfig: options.inlineConfig,
+    exempt: exemptions.check,
+    ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: 'error' as const } : {}),
   });
-  const fatal = errors.map((error) => `stslint: ${error.path}: ${error.message}`);
-  if (files.length === 0 && errors.length === 0 && options.errorOnUnmatchedPattern) {
-    fatal.push(`stslint: no manifest files (*.yaml, *.yml, *.json) found in ${operands.map((o) => `"${o}"`).join(', ')}`);
-  }
-  const results = lintSources(files, { rules: ALL_RULES, namespace: options.namespace });
+  const fatal = [...inputs.errors];
   const shown = options.quiet ? results.map(errorsOnly) : results;
   const toFile = options.outputFile !== undefined;
   const format = FORMATTERS.get(options.format as never)!;
   const needsRepositoryPaths = options.format === 'sarif' || options.format === 'github';
   const output = format({
     results: shown,
-    rules: new Map([...ALL_RULES, INTERNAL_ERROR].map((rule) => [rule.id, rule])),
+    rules: new Map([...ALL_RULES, INTERNAL_ERROR, UNUSED_DISABLE_DIRECTIVE_META].map((rule) => [rule.id, rule])),
     baseDirectory: needsRepositoryPaths ? repositoryRoot(io.cwd) : io.cwd,
     version: VERSION,
     color: !toFile && useColor(options, io.env, io.stdoutIsTTY),
+    includeSuppressed: options.sarifIncludeSuppressed === true,
   });
   if (toFile) {
     try {
@@ -75,14 +99,14 @@ async function lintCommand(paths: readonly string[], options: CliOptions, io: Cl
   } else if (output !== '') {
     io.writeStdout(output);
   }
-  for (const line of fatal) io.writeStderr(`${line}\n`);
+  for (const line of [...inputs.notices, ...exemptions.expiredNotices(), ...fatal]) io.writeStderr(`${line}\n`);
   if (fatal.length > 0) return EXIT.fatal;
   return exitCodeOf(results, options, io);
 }
 
 function exitCodeOf(results: readonly FileResult[], options: CliOptions, io: CliIO): number {
   const findings = results.flatMap((result) => result.findings);
-  const errorCount = findings.filter((finding) => finding.severity === 'error').length;
+  const errorCount = findings.filter((finding) => finding.severity === 'error' || finding.fatal).length;
   const warningCount = findings.length - errorCount;
   if (errorCount > 0) return EXIT.lintErrors;
   if (options.maxWarnings >= 0 && warningCount > options.maxWarnings) {
@@ -93,5 +117,5 @@ function exitCodeOf(results: readonly FileResult[], options: CliOptions, io: Cli
 }
 
 function errorsOnly(result: FileResult): FileResult {
-  return { ...result, findings: result.findings.filter((finding) => finding.severity === 'error') };
+  return { ...result, findings: result.findings.filter((finding) => finding.severity === 'error' || finding.fatal) };
 }

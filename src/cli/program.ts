@@ -1,4 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { parseRuleFlag, type RuleOverride } from '../config/parse-rule-flag.js';
+import { RuleFlagError } from '../config/rule-flag-error.js';
 import { FORMATTER_NAMES } from '../formatters/index.js';
 import type { CliIO } from './cli-io.js';
 import { VERSION } from './version.js';
@@ -15,6 +17,21 @@ export interface CliOptions {
   listRules?: boolean;
   color?: boolean;
   errorOnUnmatchedPattern: boolean;
+  config?: string;
+  rule: RuleOverride[];
+  printConfig?: string;
+  inlineConfig: boolean;
+  reportUnusedDisableDirectives?: boolean;
+  sarifIncludeSuppressed?: boolean;
+}
+
+function collectRuleFlag(value: string, previous: RuleOverride[]): RuleOverride[] {
+  try {
+    return [...previous, ...parseRuleFlag(value)];
+  } catch (error) {
+    if (error instanceof RuleFlagError) throw new InvalidArgumentError(error.message);
+    throw error;
+  }
 }
 
 function parseMaxWarnings(value: string): number {
@@ -47,6 +64,12 @@ export function buildProgram(io: CliIO): Command {
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (-1: no limit)', parseMaxWarnings, -1)
     .option('--quiet', 'report errors only')
     .option('--no-error-on-unmatched-pattern', 'do not fail when a folder or pattern holds no manifests')
+    .option('-c, --config <file>', 'use this configuration file instead of looking for .stslint.yaml')
+    .option('--rule <id=severity>', 'set a rule to off, info, warning or error (repeatable; wins over the config file)', collectRuleFlag, [])
+    .option('--print-config <file>', 'print the effective configuration for a file and exit')
+    .option('--no-inline-config', 'ignore # stslint-disable comments and stslint/ignore annotations')
+    .option('--report-unused-disable-directives', 'report # stslint-disable comments that suppress nothing, as errors')
+    .option('--sarif-include-suppressed', 'keep suppressed findings in SARIF output, with their suppressions')
     .option('--list-rules', 'print the rules and exit')
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output')

@@ -14,6 +14,16 @@ export interface RelatedLocation {
 }
 
 /**
+ * Why a finding is hidden from users: an inline comment (`directive`), an object annotation
+ * (`annotation`) or a configured exemption (`exemption`). SARIF maps all three to `inSource`.
+ */
+export interface Suppression {
+  kind: 'directive' | 'annotation' | 'exemption';
+  /** The reason given with it, or `''`. */
+  justification: string;
+}
+
+/**
  * One problem, as every formatter receives it. Positions are 1-based with an exclusive end column
  * (see {@link SourceRange}).
  */
@@ -35,6 +45,8 @@ export interface Finding {
   /** Dotted field path within the object: `spec.volumeClaimTemplates[0].spec.storageClassName`. */
   path?: string;
   related: RelatedLocation[];
+  /** Present (non-empty) only on suppressed findings. */
+  suppressions?: Suppression[];
 }
 
 /** Dotted form of a node path: `['spec', 'containers', 0, 'image']` → `spec.containers[0].image`. */

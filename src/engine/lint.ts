@@ -1,14 +1,18 @@
 import { ObjectIndex } from '../index/object-index.js';
-import { parseDocuments, type ParsedFile } from '../parser/parse-documents.js';
+import type { ManifestDocument } from '../parser/manifest-document.js';
+import { parseDocuments } from '../parser/parse-documents.js';
 import type { SourceFile } from '../parser/source-file.js';
 import { finalizeFindings } from './finalize-findings.js';
-import type { Finding } from './finding.js';
-import { interpolate } from './interpolate.js';
+import type { Finding, Severity } from './finding.js';
+import { parseFindings, YAML_SYNTAX } from './parse-findings.js';
 import type { Rule } from './rule.js';
 import { runRules } from './run-rules.js';
+import { suppressFindings, type ExemptionCheck } from './suppress-findings.js';
 
-/** The reserved id of parse problems; its metadata lives in `rules/yaml-syntax.ts`. */
-export const YAML_SYNTAX = 'yaml-syntax';
+export { YAML_SYNTAX };
+
+/** A rule's configured level: a severity, or `off` (the rule does not run). */
+export type RuleLevel = Severity | 'off';
 
 /** Options of {@link lintSources}. */
 export interface LintOptions {
@@ -16,61 +20,76 @@ export interface LintOptions {
   rules: readonly Rule[];
   /** Namespace of objects that name none (`--namespace`); `default` when absent. */
   namespace?: string;
+  /** Level per rule id, overriding the rule's default severity; `off` disables the rule. */
+  levels?: ReadonlyMap<string, RuleLevel>;
+  /** Files indexed for cross-object checks but not reported (configured context). */
+  context?: readonly SourceFile[];
+  /** `false` ignores inline comments and `stslint/ignore` annotations (`--no-inline-config`). */
+  inlineConfig?: boolean;
+  /** Configured exemptions. */
+  exempt?: ExemptionCheck;
+  /** Severity of findings for disable comments that suppress nothing; absent = not reported. */
+  reportUnusedDisableDirectives?: Severity;
 }
 
 /** Findings of one input file. */
 export interface FileResult {
   file: SourceFile;
-  /** Sorted, de-duplicated. */
+  /** Reported findings: sorted, de-duplicated. */
   findings: Finding[];
+  /** Findings hidden by a comment, an annotation or an exemption (each carries `suppressions`). */
+  suppressed: Finding[];
   /** How many Kubernetes objects the file held (List items counted one by one). */
   objectCount: number;
 }
 
 /**
- * Lints a set of inputs as one run: parse every file, build one {@link ObjectIndex} from all of
- * them, run the rules, and group the findings by file (one result per input, in input order, also
- * for files without findings). A broken document is reported by `yaml-syntax` and never hides the
- * other documents or files. Never throws for bad input.
+ * Lints a set of inputs as one run: parse every file and context file, build one
+ * {@link ObjectIndex} from all of them, run the enabled rules on the files' objects (context
+ * objects are only looked up), and group the findings by file (one result per input, in input
+ * order, also for files without findings). Suppressions apply per file. A broken document is
+ * reported by `yaml-syntax` and never hides the other documents or files. Never throws for bad
+ * input.
  */
 export function lintSources(files: readonly SourceFile[], options: LintOptions): FileResult[] {
   const parsed = files.map(parseDocuments);
+  const context = (options.context ?? []).map(parseDocuments);
   const index = new ObjectIndex(
-    parsed.flatMap((file) => file.documents),
+    [...parsed, ...context].flatMap((file) => file.documents),
     { namespace: options.namespace },
   );
-  const findings = [...parseFindings(parsed, options.rules), ...runRules(index, options.rules)];
+  const enabled = options.rules.filter((rule) => levelOf(rule, options) !== 'off');
+  const severities = new Map(enabled.map((rule) => [rule.id, levelOf(rule, options) as Severity]));
+  const contextDocuments = new Set<ManifestDocument>(context.flatMap((file) => file.documents));
+  const findings = runRules(index, enabled, {
+    severities,
+    skip: (document) => contextDocuments.has(document),
+    inlineConfig: options.inlineConfig,
+  });
+  const yamlSyntax = enabled.find((rule) => rule.id === YAML_SYNTAX);
+  const byFile = groupByFile(findings);
+  return parsed.map((file) => {
+    const own = [...(yamlSyntax ? parseFindings(file, yamlSyntax, severities.get(YAML_SYNTAX)!) : []), ...(byFile.get(file.file.path) ?? [])];
+    const split = suppressFindings(file.file, own, options);
+    return {
+      file: file.file,
+      findings: finalizeFindings(split.findings),
+      suppressed: finalizeFindings(split.suppressed),
+      objectCount: file.documents.length,
+    };
+  });
+}
+
+function levelOf(rule: Rule, options: LintOptions): RuleLevel {
+  return options.levels?.get(rule.id) ?? rule.severity;
+}
+
+function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
   const byFile = new Map<string, Finding[]>();
   for (const finding of findings) {
     const list = byFile.get(finding.file) ?? [];
     list.push(finding);
     byFile.set(finding.file, list);
   }
-  return parsed.map(({ file, documents }) => ({
-    file,
-    findings: finalizeFindings(byFile.get(file.path) ?? []),
-    objectCount: documents.length,
-  }));
-}
-
-function parseFindings(parsed: readonly ParsedFile[], rules: readonly Rule[]): Finding[] {
-  const rule = rules.find((candidate) => candidate.id === YAML_SYNTAX);
-  if (!rule) return [];
-  return parsed.flatMap(({ file, problems }) =>
-    problems.map((problem) => {
-      const duplicate = problem.code === 'DUPLICATE_KEY';
-      const messageId = duplicate ? 'duplicateKey' : 'syntax';
-      const template = (rule.messages as Record<string, string>)[messageId] ?? '{{detail}}';
-      return {
-        ruleId: YAML_SYNTAX,
-        messageId,
-        message: interpolate(template, { detail: problem.message }),
-        severity: rule.severity,
-        ...(duplicate ? {} : { fatal: true }),
-        file: file.path,
-        range: problem.range,
-        related: [],
-      };
-    }),
-  );
+  return byFile;
 }

@@ -2,24 +2,39 @@ import { builtInGroupKind, groupOf } from '../index/group-kind.js';
 import type { ObjectIndex } from '../index/object-index.js';
 import { locate } from '../parser/locate.js';
 import type { ManifestDocument } from '../parser/manifest-document.js';
-import { dottedPath, type Finding } from './finding.js';
+import { annotationIgnores, type AnnotationIgnores } from './annotation-ignores.js';
+import { dottedPath, type Finding, type Severity } from './finding.js';
 import { INTERNAL_ERROR } from './internal-error.js';
 import { interpolate } from './interpolate.js';
 import { ANY_KIND, type Report, type Rule, type RuleContext } from './rule.js';
+
+/** Options of {@link runRules}. */
+export interface RunRulesOptions {
+  /** Severity per rule id, overriding the rule's default (rules turned off are simply not passed). */
+  severities?: ReadonlyMap<string, Severity>;
+  /** Objects to index but not check (context files). */
+  skip?: (document: ManifestDocument) => boolean;
+  /** `false` ignores `stslint/ignore` annotations (`--no-inline-config`). */
+  inlineConfig?: boolean;
+}
 
 /**
  * Runs every rule on every object whose kind it declares (built-in API group only: a custom
  * resource that reuses a kind name is not linted); a rule declaring {@link ANY_KIND} sees every object. A rule that throws becomes one
  * `internal-error` finding naming the rule and the object; the run goes on.
  *
- * Findings come out in the order rules report them; `finalizeFindings` sorts them.
+ * Findings come out in the order rules report them; `finalizeFindings` sorts them. A finding on an
+ * object whose `stslint/ignore` annotation lists the rule carries an `annotation` suppression.
  */
-export function runRules(index: ObjectIndex, rules: readonly Rule[]): Finding[] {
+export function runRules(index: ObjectIndex, rules: readonly Rule[], options: RunRulesOptions = {}): Finding[] {
   const findings: Finding[] = [];
   for (const document of index.all) {
+    if (options.skip?.(document)) continue;
+    const ignores = options.inlineConfig === false ? undefined : annotationIgnores(document);
     for (const rule of rules) {
       if (!appliesTo(rule, document)) continue;
-      const context = createContext(rule, document, index, findings);
+      const severity = options.severities?.get(rule.id) ?? rule.severity;
+      const context = createContext(rule, severity, document, index, ignores, findings);
       try {
         rule.check(context);
       } catch (error) {
@@ -37,7 +52,15 @@ function appliesTo(rule: Rule, document: ManifestDocument): boolean {
   return builtIn !== undefined && builtIn.group === groupOf(document.apiVersion);
 }
 
-function createContext(rule: Rule, document: ManifestDocument, index: ObjectIndex, findings: Finding[]): RuleContext {
+function createContext(
+  rule: Rule,
+  severity: Severity,
+  document: ManifestDocument,
+  index: ObjectIndex,
+  ignores: AnnotationIgnores | undefined,
+  findings: Finding[],
+): RuleContext {
+  const ignored = ignores?.rules.has(rule.id) === true;
   const ref = index.refOf(document);
   return {
     object: document.object,
@@ -51,7 +74,7 @@ function createContext(rule: Rule, document: ManifestDocument, index: ObjectInde
         ruleId: rule.id,
         messageId: report.messageId,
         message: interpolate(template, report.data),
-        severity: rule.severity,
+        severity,
         file: document.file.path,
         range: locate(document, report.path, report.target),
         object: ref,
@@ -61,6 +84,7 @@ function createContext(rule: Rule, document: ManifestDocument, index: ObjectInde
           range: locate(related.document, related.path, related.target),
           message: related.message,
         })),
+        ...(ignored ? { suppressions: [{ kind: 'annotation' as const, justification: ignores!.reason }] } : {}),
       });
     },
   };

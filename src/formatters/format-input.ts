@@ -15,4 +15,6 @@ export interface FormatInput {
   version: string;
   /** Whether to emit ANSI colours (stylish only). */
   color: boolean;
+  /** SARIF only: also emit suppressed findings, with `suppressions` (`--sarif-include-suppressed`). */
+  includeSuppressed?: boolean;
 }

@@ -21,7 +21,7 @@ interface LintMessage {
 interface LintResult {
   filePath: string;
   messages: LintMessage[];
-  suppressedMessages: never[];
+  suppressedMessages: (LintMessage & { suppressions: { kind: string; justification: string }[] })[];
   errorCount: number;
   fatalErrorCount: number;
   warningCount: number;
@@ -41,7 +41,9 @@ interface LintResult {
  * 1 for warnings and `info`, 1-based `line`/`column`, exclusive `endColumn`, `messageId`, and
  * `fatal: true` for parse errors. `source` is the file text, present only for files with messages,
  * as ESLint does. Counts: `errorCount` (severity 2), `fatalErrorCount`, `warningCount`
- * (severity 1); nothing is fixable and nothing is suppressed.
+ * (severity 1), of reported messages only; nothing is fixable. Suppressed findings go to
+ * `suppressedMessages`, each with `suppressions: [{kind, justification}]` (kind `directive`,
+ * `annotation` or `exemption`), as ESLint reports its own.
  */
 export function formatJson(input: Pick<FormatInput, 'results'>): string {
   return `${JSON.stringify(input.results.map(lintResult))}\n`;
@@ -52,7 +54,7 @@ function lintResult(result: FileResult): LintResult {
   return {
     filePath: result.file.path,
     messages,
-    suppressedMessages: [],
+    suppressedMessages: result.suppressed.map((finding) => ({ ...lintMessage(finding), suppressions: finding.suppressions ?? [] })),
     errorCount: messages.filter((message) => message.severity === 2).length,
     fatalErrorCount: messages.filter((message) => message.fatal).length,
     warningCount: messages.filter((message) => message.severity === 1).length,

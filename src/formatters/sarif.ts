@@ -21,6 +21,7 @@ interface SarifResult {
   locations: [{ physicalLocation: SarifPhysicalLocation }];
   relatedLocations?: { id: number; physicalLocation: SarifPhysicalLocation; message: { text: string } }[];
   partialFingerprints?: { primaryLocationLineHash: string };
+  suppressions?: { kind: 'inSource' | 'external'; status: 'accepted'; justification?: string }[];
 }
 
 /**
@@ -35,6 +36,11 @@ interface SarifResult {
  * base directory, `stdin` for unnamed standard input), `relatedLocations` numbered from 1, and
  * GitHub's `primaryLocationLineHash` computed from the file text (`sarifFingerprint`).
  *
+ * Suppressed findings are left out by default, because GitHub code scanning opens alerts for
+ * suppressed results anyway (§1.6). With `includeSuppressed` they are included, and every result
+ * carries `suppressions` (an empty array for the others, as the spec wants all or none): comments
+ * and annotations are `inSource`, configured exemptions `external`.
+ *
  * A fatal finding (a file or document that could not be parsed, so its rules did not run) and an
  * `internal-error` (a rule threw) are also `toolExecutionNotifications` of level `error`, and make
  * `executionSuccessful` false (§1.5): the results are incomplete.
@@ -42,8 +48,9 @@ interface SarifResult {
 export function formatSarif(input: FormatInput): string {
   const { rules, indexOf } = sarifRules(input);
   const findings = input.results.flatMap((result) => result.findings);
+  const reported = input.includeSuppressed ? input.results.flatMap((result) => [...result.findings, ...result.suppressed]) : findings;
   const lineHashes = fingerprintsByFile(input);
-  const results = findings.map((finding): SarifResult => {
+  const results = reported.map((finding): SarifResult => {
     const hash = lineHashes(finding.file)?.[finding.range.line - 1];
     return {
       ruleId: finding.ruleId,
@@ -61,6 +68,7 @@ export function formatSarif(input: FormatInput): string {
           }
         : {}),
       ...(hash !== undefined ? { partialFingerprints: { primaryLocationLineHash: hash } } : {}),
+      ...(input.includeSuppressed ? { suppressions: sarifSuppressions(finding) } : {}),
     };
   });
   const notifications = findings
@@ -110,6 +118,15 @@ function fingerprintsByFile(input: Pick<FormatInput, 'results'>): (file: string)
     if (!hashes) cache.set(file, (hashes = sarifFingerprint(text)));
     return hashes;
   };
+}
+
+/** SARIF `suppressions` (§3.35) of a finding: empty when it is not suppressed. */
+function sarifSuppressions(finding: Finding): NonNullable<SarifResult['suppressions']> {
+  return (finding.suppressions ?? []).map((suppression) => ({
+    kind: suppression.kind === 'exemption' ? ('external' as const) : ('inSource' as const),
+    status: 'accepted' as const,
+    ...(suppression.justification !== '' ? { justification: suppression.justification } : {}),
+  }));
 }
 
 /** A message as a sentence: SARIF messages end with a period (multitool rule SARIF2001). */

@@ -23,7 +23,8 @@ interface Counts {
  *
  * Differences from ESLint, all outside what ESLint can produce: the severity `info` prints as a
  * blue `info` and, only when there are some, the summary ends `, I info)`. There is no "fixable"
- * line (stslint has no fixes). Returns `''` when there are no findings at all.
+ * line (stslint has no fixes); instead, when findings were suppressed, a dim line under the
+ * summary counts them. Returns `''` when there are no findings at all.
  *
  * Colours come from picocolors' `createColors(input.color)`, never from its own detection.
  */
@@ -45,6 +46,8 @@ export function formatStylish(input: FormatInput): string {
   if (total === 0) return '';
   const summaryColor = counts.error > 0 ? colors.red : colors.yellow;
   output += colors.bold(summaryColor(summary(counts, total)));
+  const suppressed = input.results.reduce((sum, result) => sum + result.suppressed.length, 0);
+  if (suppressed > 0) output += colors.dim(`  ${suppressed} more suppressed by comments, annotations or exemptions\n`);
   return input.color ? colors.reset(output) : output;
 }
 

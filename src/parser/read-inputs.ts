@@ -23,6 +23,8 @@ export interface ReadInputsOptions {
   readStdin?: () => Promise<string>;
   /** Path standard input is reported under (`--stdin-filename`), resolved against `cwd`. */
   stdinFilename?: string;
+  /** Files found by walking folders or expanding globs that must be left out (configured ignores). */
+  ignore?: (file: string) => boolean;
   /** Reads a file's bytes (tests replace it to simulate unreadable files). */
   readFile?: (file: string) => Promise<Uint8Array>;
 }
@@ -66,12 +68,12 @@ export async function readInputs(operands: readonly string[], options: ReadInput
       if (stat.code === 'ENOENT' && isDynamicPattern(operand)) {
         const matches = await walk(options.cwd, [operand]);
         if (matches.length === 0) errors.push({ path: operand, message: 'No files match this pattern' });
-        for (const match of matches) await addFile(match);
+        for (const match of matches) if (!options.ignore?.(match)) await addFile(match);
       } else {
         errors.push({ path: operand, message: describe(stat) });
       }
     } else if (stat.isDirectory()) {
-      for (const match of await walk(absolute, [MANIFEST_GLOB])) await addFile(match);
+      for (const match of await walk(absolute, [MANIFEST_GLOB])) if (!options.ignore?.(match)) await addFile(match);
     } else {
       await addFile(absolute);
     }

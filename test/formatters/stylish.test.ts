@@ -20,7 +20,7 @@ function eslintExampleFindings(): Finding[] {
 
 function input(findings: Finding[], overrides: Partial<FormatInput> = {}): FormatInput {
   return {
-    results: [{ file: { path: DB, text: '' }, findings, objectCount: 1 }],
+    results: [{ file: { path: DB, text: '' }, findings, objectCount: 1, suppressed: [] }],
     rules: SAMPLE_RULES,
     baseDirectory: '/elsewhere',
     version: '0.1.0',
