@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ALL_RULES } from '../../rules/index.js';
 import { FIXTURES, ROOT } from '../support/fixtures.js';
 import { runCli } from '../support/run-cli.js';
 
@@ -113,7 +114,7 @@ describe('stslint CLI', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^RULE +SEVERITY +TITLE\n/);
     expect(run.stdout).toMatch(/^governing-service-not-headless +error +The governing Service is headless$/m);
-    expect(run.stdout.trimEnd().split('\n')).toHaveLength(9);
+    expect(run.stdout.trimEnd().split("\n")).toHaveLength(1 + ALL_RULES.length);
   });
 
   it('--version and --help exit 0', async () => {

@@ -17,6 +17,8 @@ export interface RunCliOptions {
   env?: Record<string, string | undefined>;
   stdoutIsTTY?: boolean;
   failWrites?: boolean;
+  /** The date the run sees (exemption expiry); default 2026-06-15. */
+  now?: Date;
 }
 
 /** Runs `main` in-process with captured streams (no colour unless asked, no real stdin). */
@@ -35,6 +37,7 @@ export async function runCli(args: readonly string[], options: RunCliOptions = {
       stderr += text;
     },
     readStdin: async () => options.stdin ?? '',
+    now: () => options.now ?? new Date(2026, 5, 15, 12),
     writeFile: async (file, text) => {
       if (options.failWrites) throw new Error('EACCES: permission denied');
       written.set(file, text);
