@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { BUILD_OPTIONS } from '../../scripts/build-options.mjs';
+import { BUNDLES, launcherOptions } from '../../scripts/build-options.mjs';
 import { ROOT } from '../support/fixtures.js';
 
 // The committed one-file bundle is what `npx stslint`, the package bin and hooks run.
@@ -15,9 +15,16 @@ function stslint(args: string[], input?: string) {
 
 describe('dist/stslint.cjs', () => {
   it('is up to date with the sources (run `npm run build`)', async () => {
-    const result = await build({ ...BUILD_OPTIONS, write: false });
-    const fresh = result.outputFiles!.find((file) => file.path.endsWith('stslint.cjs'))!;
-    expect(readFileSync(BUNDLE, 'utf8') === fresh.text, 'dist/stslint.cjs is stale: run `npm run build`').toBe(true);
+    const texts: Record<string, string> = {};
+    for (const options of BUNDLES) {
+      const result = await build({ ...options, write: false });
+      texts[options.outfile] = result.outputFiles![0]!.text;
+    }
+    const launcher = await build({ ...launcherOptions(texts), write: false });
+    texts['dist/stslint.cjs'] = launcher.outputFiles![0]!.text;
+    for (const [file, fresh] of Object.entries(texts)) {
+      expect(readFileSync(path.join(ROOT, file), 'utf8') === fresh, `${file} is stale: run \`npm run build\``).toBe(true);
+    }
   });
 
   it('is executable with a node shebang', () => {
