@@ -1,23 +1,27 @@
 import { CommanderError } from 'commander';
 import { ALL_RULES } from '../../rules/index.js';
 import { ConfigError } from '../config/config-error.js';
-import type { StslintConfig } from '../config/config.js';
+import type { RuleSeverity, StslintConfig } from '../config/config.js';
 import { loadConfig } from '../config/load-config.js';
-import { localCalendarDate } from '../config/local-calendar-date.js';
 import { resolveRuleSeverities } from '../config/resolve-rule-severities.js';
 import { INTERNAL_ERROR } from '../engine/internal-error.js';
-import { lintSources, type FileResult } from '../engine/lint.js';
+import type { FileResult } from '../engine/lint.js';
+import type { RuleMeta } from '../engine/rule.js';
 import { UNUSED_DISABLE_DIRECTIVE_META } from '../engine/suppress-findings.js';
 import { FORMATTERS } from '../formatters/index.js';
 import type { CliIO } from './cli-io.js';
-import { exemptionCheck } from './exemption-check.js';
+import { lintRun } from './lint-run.js';
 import { listRules } from './list-rules.js';
 import { printConfigCommand } from './print-config-command.js';
 import { buildProgram, type CliOptions } from './program.js';
 import { repositoryRoot } from './repository-root.js';
-import { selectInputs } from './select-inputs.js';
 import { useColor } from './use-color.js';
 import { VERSION } from './version.js';
+
+/** Metadata of everything that can appear in a report: the rules and the reserved ids. */
+export const REPORTED_RULES: ReadonlyMap<string, RuleMeta> = new Map(
+  [...ALL_RULES, INTERNAL_ERROR, UNUSED_DISABLE_DIRECTIVE_META].map((rule) => [rule.id, rule]),
+);
 
 /** Exit codes, as ESLint's: 0 clean, 1 lint errors or too many warnings, 2 fatal. */
 export const EXIT = { clean: 0, lintErrors: 1, fatal: 2 } as const;
@@ -63,44 +67,34 @@ async function lintCommand(
   paths: readonly string[],
   options: CliOptions,
   config: StslintConfig,
-  levels: ReturnType<typeof resolveRuleSeverities>,
+  levels: ReadonlyMap<string, RuleSeverity>,
   io: CliIO,
 ): Promise<number> {
-  const inputs = await selectInputs(paths, options, config, io);
-  const exemptions = exemptionCheck(config, localCalendarDate(io.now()), io.cwd);
-  const results = lintSources(inputs.files, {
-    rules: ALL_RULES,
-    namespace: options.namespace ?? config.namespace,
-    levels,
-    context: inputs.context,
-    inlineConfig: options.inlineConfig,
-    exempt: exemptions.check,
-    ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: 'error' as const } : {}),
-  });
-  const fatal = [...inputs.errors];
+  const { results, fatal, notices } = await lintRun(paths, options, config, levels, io);
   const shown = options.quiet ? results.map(errorsOnly) : results;
   const toFile = options.outputFile !== undefined;
   const format = FORMATTERS.get(options.format as never)!;
   const needsRepositoryPaths = options.format === 'sarif' || options.format === 'github';
   const output = format({
     results: shown,
-    rules: new Map([...ALL_RULES, INTERNAL_ERROR, UNUSED_DISABLE_DIRECTIVE_META].map((rule) => [rule.id, rule])),
+    rules: REPORTED_RULES,
     baseDirectory: needsRepositoryPaths ? repositoryRoot(io.cwd) : io.cwd,
     version: VERSION,
     color: !toFile && useColor(options, io.env, io.stdoutIsTTY),
     includeSuppressed: options.sarifIncludeSuppressed === true,
   });
+  const problems = [...fatal];
   if (toFile) {
     try {
       await io.writeFile(options.outputFile!, output);
     } catch (error) {
-      fatal.push(`stslint: cannot write ${options.outputFile}: ${(error as Error).message}`);
+      problems.push(`stslint: cannot write ${options.outputFile}: ${(error as Error).message}`);
     }
   } else if (output !== '') {
     io.writeStdout(output);
   }
-  for (const line of [...inputs.notices, ...exemptions.expiredNotices(), ...fatal]) io.writeStderr(`${line}\n`);
-  if (fatal.length > 0) return EXIT.fatal;
+  for (const line of [...notices, ...problems]) io.writeStderr(`${line}\n`);
+  if (problems.length > 0) return EXIT.fatal;
   return exitCodeOf(results, options, io);
 }
 

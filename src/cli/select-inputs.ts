@@ -24,7 +24,12 @@ export interface SelectedInputs {
  * (every manifest under the config folder by default). Context: the configuration's `context`
  * globs, minus the files already linted, read for the index only.
  */
-export async function selectInputs(paths: readonly string[], options: CliOptions, config: StslintConfig, io: CliIO): Promise<SelectedInputs> {
+export async function selectInputs(
+  paths: readonly string[],
+  options: Pick<CliOptions, 'stdin' | 'stdinFilename' | 'errorOnUnmatchedPattern'>,
+  config: StslintConfig,
+  io: CliIO,
+): Promise<SelectedInputs> {
   const readsStdin = options.stdin === true || (paths.length === 0 && options.stdinFilename !== undefined);
   const notices: string[] = [];
   const ignored = (file: string) => classifyPath(file, config) === 'ignored';
