@@ -1,7 +1,7 @@
 import { RULES } from '../../rules/index.js';
 import { dottedPath } from '../engine/finding.js';
 import { asArray, fieldAt, isRecord } from '../parser/plain-value.js';
-import { closestMatch } from './closest-match.js';
+import { closestName } from '../text/closest-name.js';
 import { CONFIG_KEYS, EXEMPTION_KEYS } from './config.js';
 import type { ConfigProblem } from './config-problem.js';
 import { describeRuleSetting } from './describe-rule-setting.js';
@@ -75,7 +75,7 @@ function unknownKey(path: readonly (string | number)[], key: string): string {
 }
 
 function suggest(word: string, candidates: readonly string[], otherwise = ''): string {
-  const match = closestMatch(word, candidates);
+  const match = closestName(word, candidates);
   return match === undefined ? otherwise : `; did you mean "${match}"?`;
 }
 

@@ -1,5 +1,5 @@
 import { isRecord } from '../parser/plain-value.js';
-import { closestMatch } from './closest-match.js';
+import { closestName } from '../text/closest-name.js';
 import { RULE_SEVERITIES } from './config.js';
 import type { ConfigProblem } from './config-problem.js';
 import { describeValue } from './describe-value.js';
@@ -45,7 +45,7 @@ function badSeverity(ruleId: string, severity: unknown, path: (string | number)[
     return { path, target: 'value', message };
   }
   const text = String(severity);
-  const suggestion = ESLINT_NUMBERS[text] ?? closestMatch(text, RULE_SEVERITIES);
+  const suggestion = ESLINT_NUMBERS[text] ?? closestName(text, RULE_SEVERITIES);
   const hint = suggestion === undefined ? `; expected ${SEVERITY_LIST}` : `; did you mean "${suggestion}"?`;
   return { path, target: 'value', message: `unknown severity ${describeValue(severity)} for rule "${ruleId}"${hint}` };
 }

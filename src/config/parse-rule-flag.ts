@@ -1,5 +1,5 @@
 import { RULES } from '../../rules/index.js';
-import { closestMatch } from './closest-match.js';
+import { closestName } from '../text/closest-name.js';
 import { RULE_SEVERITIES, type RuleSeverity } from './config.js';
 import { RuleFlagError } from './rule-flag-error.js';
 
@@ -36,6 +36,6 @@ export function parseRuleFlag(value: string, ruleIds: readonly string[] = [...RU
 }
 
 function hint(word: string, candidates: readonly string[], otherwise: string): string {
-  const match = closestMatch(word, candidates);
+  const match = closestName(word, candidates);
   return match === undefined ? otherwise : `; did you mean "${match}"?`;
 }

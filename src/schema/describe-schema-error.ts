@@ -2,7 +2,7 @@ import { dottedPath } from '../engine/finding.js';
 import type { ManifestDocument } from '../parser/manifest-document.js';
 import { fieldAt } from '../parser/plain-value.js';
 import { allowedFieldNames } from './allowed-field-names.js';
-import { closestName } from './closest-name.js';
+import { closestName } from '../text/closest-name.js';
 import { describeValue } from './describe-value.js';
 import type { SchemaError } from './generated/validators.js';
 import { instancePath } from './instance-path.js';

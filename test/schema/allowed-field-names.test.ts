@@ -1,34 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { allowedFieldNames } from '../../src/schema/allowed-field-names.js';
-import { closestName } from '../../src/schema/closest-name.js';
-
-describe('closestName', () => {
-  const spec = allowedFieldNames('StatefulSet', ['spec']) ?? [];
-  const container = allowedFieldNames('StatefulSet', ['spec', 'template', 'spec', 'containers', 0]) ?? [];
-
-  it.each([
-    ['volumeClaimTemplate', spec, 'volumeClaimTemplates'],
-    ['VolumeClaimTemplates', spec, 'volumeClaimTemplates'],
-    ['replica', spec, 'replicas'],
-    ['servicename', spec, 'serviceName'],
-    ['podManagmentPolicy', spec, 'podManagementPolicy'],
-    ['imagePullPolicyy', container, 'imagePullPolicy'],
-    ['imagePulPolicy', container, 'imagePullPolicy'],
-    ['comand', container, 'command'],
-    ['evn', container, 'env'],
-  ])('suggests for %s', (name, candidates, expected) => {
-    expect(closestName(name, candidates)).toBe(expected);
-  });
-
-  it.each([
-    ['storageClassName', spec],
-    ['resource', spec],
-    ['foo', container],
-    ['volumes', container],
-  ])('suggests nothing far from every name: %s', (name, candidates) => {
-    expect(closestName(name, candidates)).toBeUndefined();
-  });
-});
 
 describe('allowedFieldNames', () => {
   it('follows definitions, lists and inline objects', () => {
