@@ -3,6 +3,7 @@ import { parseRuleFlag, type RuleOverride } from '../config/parse-rule-flag.js';
 import { RuleFlagError } from '../config/rule-flag-error.js';
 import { FORMATTER_NAMES } from '../formatters/index.js';
 import type { CliIO } from './cli-io.js';
+import { KUBERNETES_VERSION } from '../schema/kubernetes-version.js';
 import { VERSION } from './version.js';
 
 /** Options as parsed from the command line. */
@@ -53,7 +54,7 @@ function parseNamespace(value: string): string {
 export function buildProgram(io: CliIO): Command {
   return new Command()
     .name('stslint')
-    .description('Lint Kubernetes StatefulSet manifests: governing Services, storage, replication bootstrap.')
+    .description('Lint Kubernetes StatefulSet manifests: governing Services, storage, replication bootstrap.\nRun `stslint lsp --stdio` for the language server.')
     .usage('[options] [paths...]')
     .argument('[paths...]', 'files, folders (searched for *.yaml, *.yml, *.json) or globs; "-" reads standard input', [])
     .addOption(new Option('-f, --format <name>', 'output format').choices(FORMATTER_NAMES).default('stylish'))
@@ -73,7 +74,7 @@ export function buildProgram(io: CliIO): Command {
     .option('--list-rules', 'print the rules and exit')
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output')
-    .version(VERSION, '-v, --version', 'print the version and exit')
+    .version(`${VERSION} (Kubernetes ${KUBERNETES_VERSION} API schema)`, '-v, --version', 'print the version and the Kubernetes API version of the schema, and exit')
     .helpOption('-h, --help', 'print this help and exit')
     .showSuggestionAfterError(true)
     .exitOverride()

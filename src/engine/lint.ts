@@ -1,4 +1,7 @@
+import { groupOf } from '../index/group-kind.js';
 import { ObjectIndex } from '../index/object-index.js';
+import { apiVersionNotServed } from '../schema/api-version-not-served.js';
+import { servedKind } from '../schema/served-kind.js';
 import type { ManifestDocument } from '../parser/manifest-document.js';
 import { parseDocuments } from '../parser/parse-documents.js';
 import type { SourceFile } from '../parser/source-file.js';
@@ -41,6 +44,12 @@ export interface FileResult {
   suppressed: Finding[];
   /** How many Kubernetes objects the file held (List items counted one by one). */
   objectCount: number;
+  /**
+   * Kinds of the file's objects that have no API schema (custom resources, and built-in kinds
+   * outside the generated schema such as Secret), one entry per such object: they were linted
+   * where a rule applies, but not validated against the schema.
+   */
+  unvalidatedKinds: string[];
 }
 
 /**
@@ -76,8 +85,14 @@ export function lintSources(files: readonly SourceFile[], options: LintOptions):
       findings: finalizeFindings(split.findings),
       suppressed: finalizeFindings(split.suppressed),
       objectCount: file.documents.length,
+      unvalidatedKinds: file.documents.filter(hasNoSchema).map((document) => document.kind),
     };
   });
+}
+
+function hasNoSchema(document: ManifestDocument): boolean {
+  if (apiVersionNotServed(document.apiVersion, document.kind)) return false;
+  return servedKind(groupOf(document.apiVersion), document.kind) === undefined;
 }
 
 function levelOf(rule: Rule, options: LintOptions): RuleLevel {

@@ -23,8 +23,9 @@ interface Counts {
  *
  * Differences from ESLint, all outside what ESLint can produce: the severity `info` prints as a
  * blue `info` and, only when there are some, the summary ends `, I info)`. There is no "fixable"
- * line (stslint has no fixes); instead, when findings were suppressed, a dim line under the
- * summary counts them. Returns `''` when there are no findings at all.
+ * line (stslint has no fixes); instead, dim lines under the summary count the findings that were
+ * suppressed and the objects the schema check skipped (custom resources and other kinds without
+ * a schema). Returns `''` when there are no findings at all.
  *
  * Colours come from picocolors' `createColors(input.color)`, never from its own detection.
  */
@@ -48,6 +49,8 @@ export function formatStylish(input: FormatInput): string {
   output += colors.bold(summaryColor(summary(counts, total)));
   const suppressed = input.results.reduce((sum, result) => sum + result.suppressed.length, 0);
   if (suppressed > 0) output += colors.dim(`  ${suppressed} more suppressed by comments, annotations or exemptions\n`);
+  const unvalidated = input.results.flatMap((result) => result.unvalidatedKinds);
+  if (unvalidated.length > 0) output += colors.dim(`  ${skippedLine(unvalidated)}\n`);
   return input.color ? colors.reset(output) : output;
 }
 
@@ -77,6 +80,13 @@ function summary(counts: Counts, total: number): string {
   const parts = [pluralize(counts.error, 'error'), pluralize(counts.warning, 'warning')];
   if (counts.info > 0) parts.push(`${counts.info} info`);
   return `\u2716 ${pluralize(total, 'problem')} (${parts.join(', ')})\n`;
+}
+
+/** `3 objects skipped by the schema check (no schema for Certificate, Secret)`. */
+function skippedLine(kinds: readonly string[]): string {
+  const distinct = [...new Set(kinds)].sort();
+  const named = distinct.length > 4 ? `${distinct.slice(0, 4).join(', ')}, …` : distinct.join(', ');
+  return `${pluralize(kinds.length, 'object')} skipped by the schema check (no schema for ${named})`;
 }
 
 function pluralize(count: number, word: string): string {

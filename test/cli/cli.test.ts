@@ -120,7 +120,7 @@ describe('stslint CLI', () => {
   it('--version and --help exit 0', async () => {
     const version = await runCli(['--version']);
     expect(version).toMatchObject({ code: 0 });
-    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+/);
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+ \(Kubernetes 1\.\d+\.\d+ API schema\)\n$/);
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--max-warnings <n>');

@@ -27,14 +27,14 @@ describe('github', () => {
   });
 
   it('prints nothing when there are no findings', () => {
-    expect(formatGithub({ results: [{ file: { path: '/repo/a.yaml', text: '' }, findings: [], objectCount: 0, suppressed: [] }], baseDirectory: '/repo' })).toBe('');
+    expect(formatGithub({ results: [{ file: { path: '/repo/a.yaml', text: '' }, findings: [], objectCount: 0, suppressed: [], unvalidatedKinds: [] }], baseDirectory: '/repo' })).toBe('');
   });
 
   it('escapes messages and properties so that nothing can inject a command (integrations.md §3.2)', () => {
     const file = '/repo/odd,name:x%.yaml';
     const message = '100% broken\r\n::error file=evil.yaml::injected\nlast';
     const output = formatGithub({
-      results: [{ file: { path: file, text: '' }, findings: [finding(file, 'rule,with:odd%id', 'warning', message, at(1, 1, 3))], objectCount: 1, suppressed: [] }],
+      results: [{ file: { path: file, text: '' }, findings: [finding(file, 'rule,with:odd%id', 'warning', message, at(1, 1, 3))], objectCount: 1, suppressed: [], unvalidatedKinds: [] }],
       baseDirectory: '/repo',
     });
     const lines = output.trimEnd().split('\n');

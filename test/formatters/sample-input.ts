@@ -82,7 +82,7 @@ export const SAMPLE_RULES: ReadonlyMap<string, RuleMeta & { docsUrl: string }> =
 );
 
 function result(path: string, text: string, findings: Finding[]): FileResult {
-  return { file: { path, text }, findings, objectCount: 1, suppressed: [] };
+  return { file: { path, text }, findings, objectCount: 1, suppressed: [], unvalidatedKinds: [] };
 }
 
 /** The sample run: every formatter feature once (related, info, fatal, internal-error, stdin, outside the base). */

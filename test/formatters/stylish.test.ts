@@ -20,7 +20,7 @@ function eslintExampleFindings(): Finding[] {
 
 function input(findings: Finding[], overrides: Partial<FormatInput> = {}): FormatInput {
   return {
-    results: [{ file: { path: DB, text: '' }, findings, objectCount: 1, suppressed: [] }],
+    results: [{ file: { path: DB, text: '' }, findings, objectCount: 1, suppressed: [], unvalidatedKinds: [] }],
     rules: SAMPLE_RULES,
     baseDirectory: '/elsewhere',
     version: '0.1.0',
@@ -82,5 +82,34 @@ describe('stylish', () => {
     expect(colored).toContain('\x1b[1m\x1b[31m\u2716 3 problems (2 errors, 1 warning)\n\x1b[39m\x1b[22m');
     const warningsOnly = formatStylish(input(eslintExampleFindings().slice(0, 1), { color: true }));
     expect(warningsOnly).toContain('\x1b[1m\x1b[33m\u2716 1 problem (0 errors, 1 warning)\n');
+  });
+});
+
+describe('stylish summary facts', () => {
+  it('counts suppressed findings and objects the schema check skipped under the summary', () => {
+    const missing: Finding = {
+      ruleId: 'governing-service-missing',
+      message: 'Governing Service "db" was not among the linted manifests',
+      severity: 'error',
+      file: '/repo/db.yaml',
+      range: { line: 6, column: 16, endLine: 6, endColumn: 18 },
+      related: [],
+    };
+    const output = formatStylish({
+      results: [
+        {
+          file: { path: '/repo/db.yaml', text: '' },
+          findings: [missing],
+          suppressed: [{ ...missing, suppressions: [{ kind: 'directive', justification: '' }] }],
+          objectCount: 4,
+          unvalidatedKinds: ['Certificate', 'Secret', 'Certificate'],
+        },
+      ],
+      rules: new Map(),
+      baseDirectory: '/repo',
+      version: '0.0.0',
+      color: false,
+    });
+    expect(output.endsWith('✖ 1 problem (1 error, 0 warnings)\n  1 more suppressed by comments, annotations or exemptions\n  3 objects skipped by the schema check (no schema for Certificate, Secret)\n')).toBe(true);
   });
 });
