@@ -1,6 +1,7 @@
 import type { Finding, Severity } from '../engine/finding.js';
 import type { FormatInput } from './format-input.js';
 import { relativePath } from './relative-path.js';
+import { workflowCommand } from './workflow-command.js';
 
 /** The workflow command for each severity; fatal findings are always `error`. */
 const COMMANDS: Readonly<Record<Severity, 'error' | 'warning' | 'notice'>> = {
@@ -16,8 +17,8 @@ const COMMANDS: Readonly<Record<Severity, 'error' | 'warning' | 'notice'>> = {
  * repository root) with `/` separators, or absolute when the file is outside it. `col` and
  * `endColumn` (exclusive, as ruff prints it) are given only when the finding starts and ends on
  * the same line, since the runner drops columns of multi-line ranges (§3.3). Escaping is
- * `@actions/core`'s (§3.2): in the message `%`, CR and LF; in properties also `:` and `,`; so no
- * text from a manifest or a file name can start another command.
+ * `@actions/core`'s (§3.2, `workflowCommand`), so no text from a manifest or a file name can start
+ * another command.
  *
  * Every finding is emitted: the 10-per-kind annotation cap is the action's concern. No summary is
  * printed, so that a plain line never competes with the commands. Returns `''` when there are no
@@ -33,22 +34,15 @@ export function formatGithub(input: Pick<FormatInput, 'results' | 'baseDirectory
 
 function command(finding: Finding, baseDirectory: string): string {
   const { line, column, endLine, endColumn } = finding.range;
-  const properties: [string, string | number][] = [
-    ['file', relativePath(finding.file, baseDirectory)],
-    ['line', line],
-    ['endLine', endLine],
-  ];
-  if (line === endLine) properties.push(['col', column], ['endColumn', endColumn]);
-  properties.push(['title', finding.ruleId]);
+  const sameLine = line === endLine;
   const kind = finding.fatal ? 'error' : COMMANDS[finding.severity];
-  const list = properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');
-  return `::${kind} ${list}::${escapeData(finding.message)}`;
-}
-
-function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const properties = {
+    file: relativePath(finding.file, baseDirectory),
+    line,
+    endLine,
+    col: sameLine ? column : undefined,
+    endColumn: sameLine ? endColumn : undefined,
+    title: finding.ruleId,
+  };
+  return workflowCommand(kind, properties, finding.message);
 }
