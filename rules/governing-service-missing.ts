@@ -23,7 +23,7 @@ export default defineRule({
     unset: 'spec.serviceName is not set and no headless Service in namespace "{{namespace}}" selects the pods, so they get no per-pod DNS names',
     unsetNoServices: 'spec.serviceName is not set and no Service was among the linted manifests, so the pods get no per-pod DNS names',
     notFound: 'Governing Service "{{serviceName}}" is not among the linted manifests in namespace "{{namespace}}", and no headless Service there selects the pods',
-    notFoundNoServices: 'Governing Service "{{serviceName}}" was not among the linted manifests (no Service was given); lint it together with the StatefulSet',
+    notFoundNoServices: 'Governing Service "{{serviceName}}" was not among the linted manifests (no Service was given); lint it together with the StatefulSet, or list its file under context in .stslint.yaml',
   },
   examples: { good: 'valid/headless-service-same-file.yaml', bad: 'invalid/service-not-defined.yaml' },
   references: [
