@@ -1,7 +1,7 @@
 /**
  * Throughput of stslint on the shared corpus against a bare `yaml` parse of the same bytes.
  *
- *   npm run bench -- [--iterations <n>] [--json]
+ *   npm run bench:throughput -- [--iterations <n>] [--json]
  *   node --expose-gc --import tsx bench/lint-corpus.ts   (collects garbage before each timed phase)
  *
  * Every corpus file is read into memory once, by folder. Then, in this one process, each iteration
@@ -35,7 +35,7 @@ function parseArgs(argv: readonly string[]): Options {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
       options.iterations = Number(value);
     } else if (arg === '--help' || arg === '-h') {
-      console.log('usage: npm run bench -- [--iterations <n>] [--json]');
+      console.log('usage: npm run bench:throughput -- [--iterations <n>] [--json]');
       process.exit(0);
     } else {
       console.error(`bench: unknown argument ${arg}`);

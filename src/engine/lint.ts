@@ -3,7 +3,7 @@ import { ObjectIndex } from '../index/object-index.js';
 import { apiVersionNotServed } from '../schema/api-version-not-served.js';
 import { servedKind } from '../schema/served-kind.js';
 import type { ManifestDocument } from '../parser/manifest-document.js';
-import { parseDocuments } from '../parser/parse-documents.js';
+import { parseDocuments, type ParsedFile } from '../parser/parse-documents.js';
 import type { SourceFile } from '../parser/source-file.js';
 import { finalizeFindings } from './finalize-findings.js';
 import type { Finding, Severity } from './finding.js';
@@ -25,8 +25,11 @@ export interface LintOptions {
   namespace?: string;
   /** Level per rule id, overriding the rule's default severity; `off` disables the rule. */
   levels?: ReadonlyMap<string, RuleLevel>;
-  /** Files indexed for cross-object checks but not reported (configured context). */
-  context?: readonly SourceFile[];
+  /**
+   * Files indexed for cross-object checks but not reported (configured context). An already parsed
+   * file is reused as it is (the language server keeps its workspace parsed between keystrokes).
+   */
+  context?: readonly (SourceFile | ParsedFile)[];
   /** `false` ignores inline comments and `stslint/ignore` annotations (`--no-inline-config`). */
   inlineConfig?: boolean;
   /** Configured exemptions. */
@@ -62,7 +65,7 @@ export interface FileResult {
  */
 export function lintSources(files: readonly SourceFile[], options: LintOptions): FileResult[] {
   const parsed = files.map(parseDocuments);
-  const context = (options.context ?? []).map(parseDocuments);
+  const context = (options.context ?? []).map((file) => ('documents' in file ? file : parseDocuments(file)));
   const index = new ObjectIndex(
     [...parsed, ...context].flatMap((file) => file.documents),
     { namespace: options.namespace },

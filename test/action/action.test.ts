@@ -68,7 +68,7 @@ function manyErrorsWorkspace(): ActionWorkspace {
   });
 }
 
-const ODD_MESSAGE = 'Governing Service "a,b:c%d|e\nf<b>" was not among the linted manifests (no Service was given); lint it together with the StatefulSet';
+const ODD_MESSAGE = 'Governing Service "a,b:c%d|e\nf<b>" was not among the linted manifests (no Service was given); lint it together with the StatefulSet, or list its file under context in .stslint.yaml';
 
 describe('the action in-process (runAction)', () => {
   it('annotates errors, then warnings, then notices, and writes the summary, SARIF and outputs', async () => {
@@ -150,7 +150,7 @@ describe('the action in-process (runAction)', () => {
     expect(lines.filter((line) => line.startsWith('::error '))).toHaveLength(10);
     expect(lines[0]).toBe(
       '::error file=deploy/a%2Cb%3Ac.yaml,line=7,endLine=7,col=16,endColumn=33,title=governing-service-missing::' +
-        'Governing Service "a,b:c%25d|e%0Af<b>" was not among the linted manifests (no Service was given); lint it together with the StatefulSet',
+        'Governing Service "a,b:c%25d|e%0Af<b>" was not among the linted manifests (no Service was given); lint it together with the StatefulSet, or list its file under context in .stslint.yaml',
     );
     expect(lines[10]).toBe('::notice title=stslint::3 more findings not annotated; see the job summary or SARIF');
     const rows = run.summary.split('\n').filter((line) => line.startsWith('| error |'));

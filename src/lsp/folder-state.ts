@@ -1,0 +1,45 @@
+import { ALL_RULES } from '../../rules/index.js';
+import type { RuleSeverity, StslintConfig } from '../config/config.js';
+import { ConfigError } from '../config/config-error.js';
+import { listConfiguredFiles } from '../config/list-configured-files.js';
+import { loadConfig } from '../config/load-config.js';
+import { resolveRuleSeverities } from '../config/resolve-rule-severities.js';
+import { readInputs } from '../parser/read-inputs.js';
+import { defaultConfig } from './default-config.js';
+import { toManifest, type Manifest } from './manifest.js';
+
+/** What the server knows about one workspace folder: its configuration and its manifests on disk. */
+export interface FolderState {
+  /** Absolute path of the workspace folder. */
+  root: string;
+  config: StslintConfig;
+  /** Every rule's level after the configuration (`resolveRuleSeverities`). */
+  levels: ReadonlyMap<string, RuleSeverity>;
+  /** The configuration's `files` and `context` manifests (the workspace's manifests), by absolute path. */
+  manifests: Map<string, Manifest>;
+  /** Set when `.stslint.yaml` is not valid; `config` is then the previous good one, or the defaults. */
+  configError?: ConfigError;
+}
+
+/**
+ * Loads a workspace folder as a CLI run started in it would see it: the configuration found from
+ * `root` upward (`loadConfig`), the rules' levels, and the files its `files` and `context` globs
+ * select (`listConfiguredFiles`), read from disk. An invalid configuration does not stop the
+ * server: the previous good configuration (else the defaults) is used and the error is kept.
+ * Unreadable files are left out. Throws only for unexpected failures (the caller logs them).
+ */
+export async function loadFolderState(root: string, previous?: FolderState): Promise<FolderState> {
+  let config: StslintConfig;
+  let configError: ConfigError | undefined;
+  try {
+    config = await loadConfig({ cwd: root });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    configError = error;
+    config = previous?.config ?? defaultConfig(root);
+  }
+  const paths = new Set([...(await listConfiguredFiles(config, 'files')), ...(await listConfiguredFiles(config, 'context'))]);
+  const read = await readInputs([...paths], { cwd: root });
+  const manifests = new Map(read.files.map((file) => [file.path, toManifest(file)]));
+  return { root, config, levels: resolveRuleSeverities(ALL_RULES, config), manifests, ...(configError ? { configError } : {}) };
+}

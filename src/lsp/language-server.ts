@@ -1,0 +1,149 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { VERSION } from '../cli/version.js';
+import { CONFIG_FILE_NAME } from '../config/config.js';
+import { configErrorDiagnostic } from './config-error-diagnostic.js';
+import { DEFAULT_DEBOUNCE_MS, debounceOption } from './debounce-option.js';
+import { documentPath } from './document-path.js';
+import { KeyedDebounce } from './keyed-debounce.js';
+import { lintDocument } from './lint-document.js';
+import { Workspace } from './workspace.js';
+import { workspaceRoots } from './workspace-roots.js';
+
+/**
+ * Serves stslint over an LSP connection (push diagnostics, LSP 3.17):
+ * - documents are synchronised incrementally; each is linted on open and change (debounced per
+ *   URI) and on save, and every publish carries the version that was linted; closing clears it;
+ * - a document is linted with the other manifests of its workspace folder as context (see
+ *   {@link Workspace}); when a document that holds (or held) objects StatefulSets refer to is
+ *   changed, saved or closed, the other open documents are linted again;
+ * - `workspace/didChangeWatchedFiles` re-reads manifests changed on disk, and reloads the
+ *   configuration when a `.stslint.yaml` changes; an invalid one is shown as a diagnostic on it.
+ * Problems are logged to the client (`connection.console`); none stops the server.
+ */
+export function startLanguageServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const debounce = new KeyedDebounce();
+  let opening: string | undefined; // the document whose didOpen is being handled
+  const changed = new Set<string>(); // changed or saved since its last lint: re-check the others after it
+  const heldReferenced = new Map<string, boolean>(); // at its last lint
+  let configErrorUris = new Set<string>();
+  let debounceMs = DEFAULT_DEBOUNCE_MS;
+  let watchFiles = false;
+  let workspace: Workspace | undefined;
+
+  const log = (message: string) => connection.console.error(message);
+  const report = (error: unknown) => log(`stslint: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  const publish = (params: PublishDiagnosticsParams) => void connection.sendDiagnostics(params).catch(report);
+  const isConfigFile = (uri: string) => path.basename(documentPath(uri) ?? '') === CONFIG_FILE_NAME;
+  const schedule = (uri: string, delayMs = debounceMs) => debounce.schedule(uri, delayMs, () => void lintAndPublish(uri).catch(report));
+  const scheduleOthers = (uri?: string) => documents.keys().filter((other) => other !== uri).forEach((other) => schedule(other));
+
+  async function lintAndPublish(uri: string): Promise<void> {
+    if (!workspace || isConfigFile(uri)) return;
+    const file = documentPath(uri);
+    const setup = await workspace.setupFor(file);
+    const document = documents.get(uri);
+    if (!document) return;
+    // No `await` from here on: the diagnostics are those of `document.version`.
+    const diagnostics = lintDocument(document, file, setup);
+    publish({ uri, version: document.version, diagnostics });
+    const held = heldReferenced.get(uri) ?? false;
+    const holds = workspace.holdsReferencedObjects(document);
+    heldReferenced.set(uri, holds);
+    if (changed.delete(uri) && (held || holds)) scheduleOthers(uri);
+  }
+
+  async function reloadConfiguration(): Promise<void> {
+    workspace?.reload();
+    await publishConfigErrors();
+    scheduleOthers();
+  }
+
+  async function publishConfigErrors(): Promise<void> {
+    const uris = new Set<string>();
+    for (const error of (await workspace?.configErrors()) ?? []) {
+      log(`stslint: ${error.message}`);
+      const uri = pathToFileURL(error.file).href;
+      uris.add(uri);
+      publish({ uri, diagnostics: [configErrorDiagnostic(error)] });
+    }
+    for (const uri of configErrorUris) if (!uris.has(uri)) publish({ uri, diagnostics: [] });
+    configErrorUris = uris;
+  }
+
+  connection.onInitialize((params) => {
+    debounceMs = debounceOption(params.initializationOptions, log);
+    watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    workspace = new Workspace(workspaceRoots(params), () => documents.all(), log);
+    return {
+      capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } } },
+      serverInfo: { name: 'stslint', version: VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (watchFiles) {
+      const watchers = [{ globPattern: '**/*.{yaml,yml,json}' }, { globPattern: `**/${CONFIG_FILE_NAME}` }];
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(report);
+    }
+    publishConfigErrors().catch(report);
+  });
+
+  // onDidChangeContent fires on open too, right after onDidOpen: one lint per open, no separate
+  // open handler. Opening a file changes nothing for the others (they saw its disk text).
+  documents.onDidOpen(({ document }) => (opening = document.uri));
+  documents.onDidChangeContent(({ document }) => {
+    if (opening !== document.uri) changed.add(document.uri);
+    opening = undefined;
+    schedule(document.uri);
+  });
+
+  documents.onDidSave(({ document }) => {
+    const file = documentPath(document.uri);
+    if (isConfigFile(document.uri)) return void reloadConfiguration().catch(report);
+    // Clients without file watching: keep the disk copy, used once the document is closed, current.
+    if (file !== undefined) workspace?.fileChanged(file, false).catch(report);
+    changed.add(document.uri);
+    schedule(document.uri, 0);
+  });
+
+  documents.onDidClose(({ document }) => {
+    const { uri } = document;
+    debounce.cancel(uri);
+    changed.delete(uri);
+    workspace?.forget(uri);
+    if (!isConfigFile(uri)) publish({ uri, diagnostics: [] });
+    // Its disk text now stands in for its in-memory text.
+    if (heldReferenced.get(uri)) scheduleOthers(uri);
+    heldReferenced.delete(uri);
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    const apply = async () => {
+      let configChanged = false;
+      for (const change of changes) {
+        const file = documentPath(change.uri);
+        if (file === undefined) continue;
+        if (path.basename(file) === CONFIG_FILE_NAME) configChanged = true;
+        else await workspace?.fileChanged(file, change.type === FileChangeType.Deleted);
+      }
+      if (configChanged) await reloadConfiguration();
+      else scheduleOthers();
+    };
+    apply().catch(report);
+  });
+
+  connection.onShutdown(() => debounce.dispose());
+  documents.listen(connection);
+  connection.listen();
+}

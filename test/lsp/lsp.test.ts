@@ -1,0 +1,224 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ROOT } from '../support/fixtures.js';
+import { LspClient } from './lsp-client.js';
+
+// Each test starts the real server as a child process and talks LSP to it over stdio.
+const BUNDLE = path.join(ROOT, 'dist', 'stslint.cjs');
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+const SERVERS: [string, string[]][] = [
+  ['dist/stslint.cjs lsp --stdio (the built bundle, as users run it)', [BUNDLE, 'lsp', '--stdio']],
+  ['src/lsp/bin.ts --stdio (the sources, through tsx)', ['--import', TSX, path.join(ROOT, 'src', 'lsp', 'bin.ts'), '--stdio']],
+];
+const WORKSPACE = path.join(ROOT, 'test', 'lsp', 'workspace');
+const DOCS = 'https://github.com/stslint/stslint/blob/main/docs/rules/';
+
+const NOT_HEADLESS_MESSAGE =
+  'Service "consul-server" named in spec.serviceName is not headless (clusterIP "10.96.12.40"); per-pod DNS names such as "consul-0.consul-server" need clusterIP: None';
+
+let folder: string;
+let client: LspClient;
+
+const uriOf = (name: string) => pathToFileURL(path.join(folder, name)).href;
+const codes = (publish: PublishDiagnosticsParams) => publish.diagnostics.map((diagnostic) => diagnostic.code);
+const range = (line: number, character: number, endLine: number, endCharacter: number) => ({
+  start: { line, character },
+  end: { line: endLine, character: endCharacter },
+});
+
+/** Each test of the calling `describe`: a copy of test/lsp/workspace and a fresh server, killed afterwards. */
+function serveWorkspace(args: readonly string[]): void {
+  beforeEach(() => {
+    folder = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'stslint-lsp-')));
+    mkdirSync(path.join(folder, '.git')); // the configuration search stops here
+    cpSync(WORKSPACE, folder, { recursive: true });
+    client = new LspClient(process.execPath, args, folder);
+  });
+  afterEach(() => {
+    client.dispose();
+    rmSync(folder, { recursive: true, force: true });
+  });
+}
+
+async function initialize(): Promise<InitializeResult> {
+  const result = await client.request<InitializeResult>('initialize', {
+    processId: process.pid,
+    rootUri: pathToFileURL(folder).href,
+    workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'workspace' }],
+    capabilities: {
+      workspace: { didChangeWatchedFiles: { dynamicRegistration: true } },
+      textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true } },
+    },
+    initializationOptions: { debounceMs: 0 },
+  });
+  await client.notify('initialized', {});
+  return result;
+}
+
+async function open(name: string): Promise<void> {
+  const text = readFileSync(path.join(folder, name), 'utf8');
+  await client.notify('textDocument/didOpen', { textDocument: { uri: uriOf(name), languageId: 'yaml', version: 1, text } });
+}
+
+/** Notifies a change on disk and waits for the StatefulSet's next publish. */
+async function changeOnDisk(name: string, type: 1 | 2 | 3): Promise<PublishDiagnosticsParams> {
+  const since = client.published.length;
+  await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(name), type }] });
+  return client.waitForPublish((publish) => publish.uri === uriOf('statefulset.yaml'), since, `statefulset.yaml after ${name} changed on disk`);
+}
+
+
+it('dist/stslint-lsp.cjs holds the language server (run `npm run build`)', () => {
+  expect(readFileSync(path.join(ROOT, 'dist', 'stslint-lsp.cjs'), 'utf8')).not.toContain('not available in this build');
+});
+
+describe.each(SERVERS)('stslint language server: %s', (_, args) => {
+  serveWorkspace(args);
+
+  it('publishes versioned diagnostics on open and change, re-checks dependents, clears on close', async () => {
+    const init = await initialize();
+    expect(init.capabilities.textDocumentSync).toEqual({ openClose: true, change: 2, save: { includeText: false } });
+    expect(init.serverInfo?.name).toBe('stslint');
+
+    // Open: the governing Service is found in service.yaml, which is not open (read from disk).
+    const statefulSet = uriOf('statefulset.yaml');
+    await open('statefulset.yaml');
+    const opened = await client.waitForPublish((publish) => publish.uri === statefulSet && publish.version === 1);
+    expect(opened.diagnostics).toEqual<Diagnostic[]>([
+      {
+        range: range(6, 0, 6, 4),
+        severity: 2,
+        code: 'volume-claim-templates-missing',
+        codeDescription: { href: `${DOCS}volume-claim-templates-missing.md` },
+        source: 'stslint',
+        message: expect.stringMatching(/^Container "consul" runs Consul .* spec\.volumeClaimTemplates is missing/) as unknown as string,
+      },
+      {
+        range: range(7, 15, 7, 28),
+        severity: 1,
+        code: 'governing-service-not-headless',
+        codeDescription: { href: `${DOCS}governing-service-not-headless.md` },
+        source: 'stslint',
+        message: NOT_HEADLESS_MESSAGE,
+        relatedInformation: [{ location: { uri: uriOf('service.yaml'), range: range(7, 13, 7, 24) }, message: 'clusterIP is set here' }],
+      },
+    ]);
+    expect(client.published.filter((publish) => publish.uri === statefulSet)).toHaveLength(1); // open is linted once
+
+    // An incremental change that introduces a mistake: replicas "3" → "three".
+    await client.notify('textDocument/didChange', {
+      textDocument: { uri: statefulSet, version: 2 },
+      contentChanges: [{ range: range(8, 12, 8, 13), text: 'three' }],
+    });
+    const changed = await client.waitForPublish((publish) => publish.uri === statefulSet && publish.version === 2);
+    const schemaViolation = changed.diagnostics.find((diagnostic) => diagnostic.code === 'schema-violation');
+    expect(schemaViolation).toMatchObject({ range: range(8, 12, 8, 17), severity: 1, source: 'stslint' });
+    expect(codes(changed)).toContain('governing-service-not-headless');
+
+    // The Service is opened and made headless: the StatefulSet's diagnostics are published again.
+    const service = uriOf('service.yaml');
+    await open('service.yaml');
+    await client.waitForPublish((publish) => publish.uri === service && publish.version === 1);
+    const beforeFix = client.published.length;
+    await client.notify('textDocument/didChange', {
+      textDocument: { uri: service, version: 2 },
+      contentChanges: [{ range: range(7, 13, 7, 24), text: 'None' }],
+    });
+    const rechecked = await client.waitForPublish((publish) => publish.uri === statefulSet, beforeFix, 'statefulset.yaml re-checked');
+    expect(rechecked.version).toBe(2);
+    expect(codes(rechecked)).toEqual(['volume-claim-templates-missing', 'schema-violation']);
+
+    // The Service is closed without saving: its file on disk (not headless) counts again.
+    const beforeServiceClose = client.published.length;
+    await client.notify('textDocument/didClose', { textDocument: { uri: service } });
+    const reverted = await client.waitForPublish((publish) => publish.uri === statefulSet, beforeServiceClose, 'statefulset.yaml re-checked after the Service closed');
+    expect(codes(reverted)).toEqual(['volume-claim-templates-missing', 'governing-service-not-headless', 'schema-violation']);
+
+    // Close: the diagnostics are cleared.
+    const beforeClose = client.published.length;
+    await client.notify('textDocument/didClose', { textDocument: { uri: statefulSet } });
+    const closed = await client.waitForPublish((publish) => publish.uri === statefulSet, beforeClose, 'the clearing publish');
+    expect(closed).toEqual({ uri: statefulSet, diagnostics: [] });
+
+    expect(await client.stop()).toBe(0);
+  });
+});
+
+describe('stslint language server: configuration and files changed on disk', () => {
+  serveWorkspace(SERVERS[0]![1]);
+
+  it('follows .stslint.yaml and the manifests on disk', async () => {
+    const config = path.join(folder, '.stslint.yaml');
+    writeFileSync(config, 'rules:\n  volume-claim-templates-missing: off\n');
+    await initialize();
+    await open('statefulset.yaml');
+    const opened = await client.waitForPublish((publish) => publish.uri === uriOf('statefulset.yaml') && publish.version === 1);
+    expect(codes(opened)).toEqual(['governing-service-not-headless']);
+    expect(JSON.stringify(client.registrations)).toContain('workspace/didChangeWatchedFiles');
+
+    // An exemption hides the finding: suppressed findings are not published.
+    writeFileSync(
+      config,
+      'rules:\n  volume-claim-templates-missing: off\nexemptions:\n  - rule: governing-service-not-headless\n    name: consul\n    reason: The mesh gives each pod its own name.\n',
+    );
+    expect(codes(await changeOnDisk('.stslint.yaml', 2))).toEqual([]);
+
+    // An invalid configuration is shown on the file; the last good one stays in use.
+    const since = client.published.length;
+    writeFileSync(config, 'rule:\n  volume-claim-templates-missing: off\n');
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('.stslint.yaml'), type: 2 }] });
+    const configPublish = await client.waitForPublish((publish) => publish.uri === uriOf('.stslint.yaml'), since, 'the configuration error');
+    expect(configPublish.diagnostics).toEqual([
+      { range: range(0, 0, 0, 0), severity: 1, source: 'stslint', message: 'unknown key "rule"; did you mean "rules"?' },
+    ]);
+    const lastGood = await client.waitForPublish((publish) => publish.uri === uriOf('statefulset.yaml'), since, 'statefulset.yaml re-checked');
+    expect(codes(lastGood)).toEqual([]);
+
+    // Without a configuration every rule is back at its default severity, and the error is cleared.
+    unlinkSync(config);
+    const sinceDelete = client.published.length;
+    expect(codes(await changeOnDisk('.stslint.yaml', 3))).toEqual(['volume-claim-templates-missing', 'governing-service-not-headless']);
+    const cleared = await client.waitForPublish((publish) => publish.uri === uriOf('.stslint.yaml'), sinceDelete, 'the configuration error cleared');
+    expect(cleared.diagnostics).toEqual([]);
+
+    // The Service file, not open, is made headless on disk.
+    const serviceFile = path.join(folder, 'service.yaml');
+    writeFileSync(serviceFile, readFileSync(serviceFile, 'utf8').replace('clusterIP: 10.96.12.40', 'clusterIP: None'));
+    expect(codes(await changeOnDisk('service.yaml', 2))).toEqual(['volume-claim-templates-missing']);
+    expect(existsSync(config)).toBe(false);
+
+    expect(await client.stop()).toBe(0);
+  });
+});
+
+describe('stslint language server: bad input', () => {
+  serveWorkspace(SERVERS[0]![1]);
+
+  it('reports broken documents, lints unsaved buffers alone, and keeps serving', async () => {
+    await initialize();
+    const untitled = 'untitled:Untitled-1';
+    const broken = uriOf('broken.json');
+    const remote = 'file://build-host/share/statefulset.yaml';
+    await client.notify('textDocument/didChange', { textDocument: { uri: uriOf('never-opened.yaml'), version: 7 }, contentChanges: [{ text: 'x' }] });
+    await client.notify('textDocument/didOpen', { textDocument: { uri: broken, languageId: 'json', version: 1, text: '{"apiVersion": "v1", "kind": ' } });
+    await client.notify('textDocument/didOpen', { textDocument: { uri: remote, languageId: 'yaml', version: 1, text: '\u0000\u0001' } });
+    await client.notify('textDocument/didOpen', {
+      textDocument: { uri: untitled, languageId: 'yaml', version: 1, text: readFileSync(path.join(WORKSPACE, 'statefulset.yaml'), 'utf8') },
+    });
+    const brokenPublish = await client.waitForPublish((publish) => publish.uri === broken && publish.version === 1);
+    expect(new Set(codes(brokenPublish))).toEqual(new Set(['yaml-syntax']));
+    expect(brokenPublish.diagnostics.every((diagnostic) => diagnostic.severity === 1)).toBe(true);
+    const remotePublish = await client.waitForPublish((publish) => publish.uri === remote && publish.version === 1);
+    expect(codes(remotePublish)).toEqual(['yaml-syntax']);
+    // Not a file: linted alone, so its governing Service is missing.
+    const untitledPublish = await client.waitForPublish((publish) => publish.uri === untitled && publish.version === 1);
+    expect(codes(untitledPublish)).toEqual(['volume-claim-templates-missing', 'governing-service-missing']);
+    expect(client.published.some((publish) => publish.uri === uriOf('never-opened.yaml'))).toBe(false);
+    expect(await client.stop()).toBe(0);
+  });
+});
