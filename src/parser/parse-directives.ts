@@ -45,14 +45,15 @@ const REASON = /\s-{2,}(?:\s|$)/;
  * `# TODO stslint-disable`) is an ordinary comment and is ignored, as ESLint ignores it: the finding
  * it meant to hide stays visible, which reveals the typo. Rule ids are not checked here.
  *
- * `.json` files (by `fileName`) and binary text (a NUL byte; `parseDocuments` lints nothing there)
- * give none. Never throws.
+ * `.json` files (by `fileName`), binary text (a NUL byte; `parseDocuments` lints nothing there)
+ * and text without `stslint-` anywhere give none, the last without scanning. Never throws.
  *
  * @param text - the whole file, as in `SourceFile.text`
  * @param fileName - the file's path, only to recognise `.json`
  */
 export function parseDirectives(text: string, fileName = ''): Directive[] {
-  if (/\.json$/i.test(fileName) || text.includes('\u0000')) return [];
+  // Most files hold no directive: skip the CST scan (a second parse) unless the keyword occurs.
+  if (!text.includes('stslint-') || /\.json$/i.test(fileName) || text.includes('\u0000')) return [];
   const { comments, lineCounter } = scanComments(text);
   const directives: Directive[] = [];
   for (const comment of comments) {
