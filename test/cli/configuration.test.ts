@@ -94,13 +94,30 @@ describe('configuration in a repository', () => {
   });
 
   it('--no-inline-config brings back what comments and annotations hid', async () => {
-    const run = await inRepo(['web/frontend.yaml', '--no-inline-config', '--format', 'compact']);
-    expect(run.stdout.match(/\[governing-service-missing\]/g)).toHaveLength(2);
+    const run = await inRepo(['web/frontend.yaml', 'web/reports.yaml', '--no-inline-config', '--format', 'compact']);
+    expect(run.stdout.match(/^web\/frontend\.yaml:.*\[governing-service-missing\]$/gm)).toHaveLength(3);
+    expect(run.stdout.match(/^web\/reports\.yaml:.*\[governing-service-missing\]$/gm)).toHaveLength(2);
+  });
+
+  it('disable/enable ranges and disable-file comments suppress within their scope only', async () => {
+    const json = JSON.parse((await inRepo(['web/frontend.yaml', 'web/reports.yaml', '--format', 'json'])).stdout) as {
+      messages: unknown[];
+      suppressedMessages: { ruleId: string; line: number; suppressions: { justification: string }[] }[];
+    }[];
+    expect(json.map((result) => result.messages)).toEqual([[], []]);
+    expect(json[0]!.suppressedMessages[2]).toMatchObject({
+      ruleId: 'governing-service-missing',
+      suppressions: [{ justification: 'workers are reached through the queue, never by pod name' }],
+    });
+    expect(json[1]!.suppressedMessages.map((m) => [m.line, m.suppressions[0]!.justification])).toEqual([
+      [7, 'report runners are internal batch jobs with no peers'],
+      [24, 'report runners are internal batch jobs with no peers'],
+    ]);
   });
 
   it('leaves suppressed findings out of stylish and json messages, and counts them', async () => {
     const stylish = await inRepo(['--rule', 'node-local-storage=error']);
-    expect(stylish.stdout).toContain('✖ 1 problem (1 error, 0 warnings)\n  3 more suppressed by comments, annotations or exemptions\n');
+    expect(stylish.stdout).toContain('✖ 1 problem (1 error, 0 warnings)\n  6 more suppressed by comments, annotations or exemptions\n');
     const json = JSON.parse((await inRepo(['web/frontend.yaml', '--format', 'json'])).stdout) as {
       messages: unknown[];
       suppressedMessages: { ruleId: string; suppressions: { kind: string; justification: string }[] }[];
@@ -109,6 +126,7 @@ describe('configuration in a repository', () => {
     expect(json[0]!.suppressedMessages.map((m) => [m.ruleId, m.suppressions[0]!.kind])).toEqual([
       ['governing-service-missing', 'directive'],
       ['governing-service-missing', 'annotation'],
+      ['governing-service-missing', 'directive'],
     ]);
     expect(json[0]!.suppressedMessages[0]!.suppressions[0]!.justification).toBe('the Service is created by the mesh operator');
   });
@@ -122,7 +140,7 @@ describe('configuration in a repository', () => {
     assertSchemaValid(withSuppressed);
     assertGithubAcceptable(withSuppressed, { relativeUris: true });
     const results = withSuppressed.runs[0]!.results;
-    expect(results).toHaveLength(4);
+    expect(results).toHaveLength(7);
     expect(results.every((result) => Array.isArray(result.suppressions))).toBe(true);
     expect(results.map((result) => result.suppressions.map((s) => s.kind).join())).toEqual(expect.arrayContaining(['', 'external', 'inSource']));
   });
