@@ -10,13 +10,17 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 
-const COMMON = {
+const BASE = {
   absWorkingDir: root,
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
   logLevel: 'warning',
+};
+
+const COMMON = {
+  ...BASE,
   minify: true,
   legalComments: 'eof',
   // Dependencies shipped as ESM (fdir, via tinyglobby) read import.meta.url, which CJS lacks.
@@ -36,12 +40,7 @@ export const BUNDLES = [
 ];
 
 const LAUNCHER = {
-  absWorkingDir: root,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  logLevel: 'warning',
+  ...BASE,
   entryPoints: ['src/cli/launcher.ts'],
   outfile: 'dist/stslint.cjs',
   banner: { js: '#!/usr/bin/env node' },
