@@ -22,7 +22,7 @@ export default defineRule({
   ].join('\n'),
   remediation: 'Fix the YAML at the reported position, and keep one occurrence of each key.',
   messages: {
-    syntax: 'YAML syntax error: {{detail}}',
+    syntax: '{{language}} syntax error: {{detail}}',
     duplicateKey: 'Duplicate key "{{detail}}": the API server keeps only the last value',
   },
   examples: { good: 'valid/multi-document-with-comments.yaml', bad: 'invalid/duplicate-key.yaml' },

@@ -19,7 +19,7 @@ export function parseFindings(parsed: ParsedFile, rule: Rule, severity: Severity
     return {
       ruleId: YAML_SYNTAX,
       messageId,
-      message: interpolate(template, { detail: problem.message }),
+      message: interpolate(template, { detail: problem.message, language: /\.json$/i.test(parsed.file.path) ? 'JSON' : 'YAML' }),
       severity,
       ...(duplicate ? {} : { fatal: true }),
       file: parsed.file.path,

@@ -1,4 +1,5 @@
 import { LineCounter, isMap, isSeq, parseAllDocuments, type ParsedNode } from 'yaml';
+import { jsonSyntaxProblem } from './json-syntax-problem.js';
 import { JSON_OPTIONS, KUBE_YAML_OPTIONS } from './kube-yaml-options.js';
 import type { ManifestDocument } from './manifest-document.js';
 import type { SourceFile } from './source-file.js';
@@ -22,7 +23,8 @@ export interface ParsedFile {
 /**
  * Splits a file into Kubernetes objects with source positions.
  *
- * `.json` files are parsed as JSON, everything else as YAML with Kubernetes' YAML 1.1 scalar rules
+ * `.json` files are parsed as JSON (what `JSON.parse` rejects is a syntax error, even where YAML's
+ * flow syntax would accept it, such as a trailing comma), everything else as YAML with Kubernetes' YAML 1.1 scalar rules
  * (`kube-yaml-options.ts`). A document with syntax errors is reported and not linted; a document
  * whose only problem is a duplicate key is reported and still linted, the last key winning (as the
  * API server's decoder does). Documents that are not Kubernetes objects are skipped quietly.
@@ -38,8 +40,10 @@ export function parseDocuments(file: SourceFile): ParsedFile {
     problems.push({ code: 'BINARY_FILE', message: `File is not text (NUL byte at offset ${nul}); not linted`, range });
     return { file, documents, problems };
   }
-  const options = /\.json$/i.test(file.path) ? JSON_OPTIONS : KUBE_YAML_OPTIONS;
-  const parsed = parseAllDocuments(file.text, { ...options, lineCounter });
+  const json = /\.json$/i.test(file.path);
+  const parsed = parseAllDocuments(file.text, { ...(json ? JSON_OPTIONS : KUBE_YAML_OPTIONS), lineCounter });
+  const jsonProblem = json ? jsonSyntaxProblem(file.text, lineCounter) : undefined;
+  if (jsonProblem) return { file, documents, problems: [jsonProblem] };
   if ('empty' in parsed) {
     // A file with nothing but comments or whitespace (or a stray directive).
     for (const error of parsed.errors) problems.push(toProblem(error, file.text, lineCounter));
