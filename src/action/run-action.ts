@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { EXIT, REPORTED_RULES } from '../cli/main.js';
+import { EXIT } from '../cli/exit-code.js';
+import { REPORTED_RULES } from '../cli/main.js';
 import { useColor } from '../cli/use-color.js';
 import { VERSION } from '../cli/version.js';
 import type { FormatInput } from '../formatters/format-input.js';

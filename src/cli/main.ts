@@ -10,6 +10,7 @@ import type { RuleMeta } from '../engine/rule.js';
 import { UNUSED_DISABLE_DIRECTIVE_META } from '../engine/suppress-findings.js';
 import { FORMATTERS } from '../formatters/index.js';
 import type { CliIO } from './cli-io.js';
+import { EXIT, exitCodeFor } from './exit-code.js';
 import { lintRun } from './lint-run.js';
 import { listRules } from './list-rules.js';
 import { printConfigCommand } from './print-config-command.js';
@@ -23,8 +24,6 @@ export const REPORTED_RULES: ReadonlyMap<string, RuleMeta> = new Map(
   [...ALL_RULES, INTERNAL_ERROR, UNUSED_DISABLE_DIRECTIVE_META].map((rule) => [rule.id, rule]),
 );
 
-/** Exit codes, as ESLint's: 0 clean, 1 lint errors or too many warnings, 2 fatal. */
-export const EXIT = { clean: 0, lintErrors: 1, fatal: 2 } as const;
 
 /**
  * Runs the stslint command line: parses `argv` (without `node` and the script), loads the
@@ -95,19 +94,9 @@ async function lintCommand(
   }
   for (const line of [...notices, ...problems]) io.writeStderr(`${line}\n`);
   if (problems.length > 0) return EXIT.fatal;
-  return exitCodeOf(results, options, io);
-}
-
-function exitCodeOf(results: readonly FileResult[], options: CliOptions, io: CliIO): number {
-  const findings = results.flatMap((result) => result.findings);
-  const errorCount = findings.filter((finding) => finding.severity === 'error' || finding.fatal).length;
-  const warningCount = findings.length - errorCount;
-  if (errorCount > 0) return EXIT.lintErrors;
-  if (options.maxWarnings >= 0 && warningCount > options.maxWarnings) {
-    io.writeStderr(`stslint found too many warnings (maximum: ${options.maxWarnings}).\n`);
-    return EXIT.lintErrors;
-  }
-  return EXIT.clean;
+  const verdict = exitCodeFor(results, options.maxWarnings);
+  if (verdict.stderr) io.writeStderr(`${verdict.stderr}\n`);
+  return verdict.code;
 }
 
 function errorsOnly(result: FileResult): FileResult {
