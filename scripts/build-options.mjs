@@ -17,6 +17,9 @@ const BASE = {
   target: 'node20',
   format: 'cjs',
   logLevel: 'warning',
+  // Prefer a package's ES module build where it has one: jsonc-parser's default (UMD) build loads
+  // its parts with dynamic requires a bundle cannot follow.
+  mainFields: ['module', 'main'],
 };
 
 const COMMON = {

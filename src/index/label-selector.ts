@@ -34,7 +34,11 @@ export function matchLabelSelector(selector: unknown, labels: unknown): Selector
     if (text === undefined) return { matches: false, invalid: `matchLabels "${key}" is not a string` };
     if (podLabels.get(key) !== text) failed ??= `${key}=${text}`;
   }
-  for (const expression of asArray(selector.matchExpressions)) {
+  const matchExpressions = selector.matchExpressions;
+  if (matchExpressions !== undefined && matchExpressions !== null && !Array.isArray(matchExpressions)) {
+    return { matches: false, invalid: 'matchExpressions is not a list' };
+  }
+  for (const expression of asArray(matchExpressions)) {
     const result = matchExpression(expression, podLabels);
     if (result.invalid) return result;
     if (!result.matches) failed ??= result.failed;
@@ -42,11 +46,13 @@ export function matchLabelSelector(selector: unknown, labels: unknown): Selector
   return failed === undefined ? { matches: true } : { matches: false, failed };
 }
 
-/** True when the selector has no `matchLabels` entries and no `matchExpressions`. */
+/** True when the selector has no `matchLabels` entries and no `matchExpressions` (absent or an empty list). */
 export function isEmptyLabelSelector(selector: unknown): boolean {
   if (!isRecord(selector)) return true;
   const matchLabels = isRecord(selector.matchLabels) ? Object.keys(selector.matchLabels) : [];
-  return matchLabels.length === 0 && asArray(selector.matchExpressions).length === 0;
+  const expressions = selector.matchExpressions;
+  const noExpressions = expressions === undefined || expressions === null || (Array.isArray(expressions) && expressions.length === 0);
+  return matchLabels.length === 0 && noExpressions;
 }
 
 /**
@@ -68,6 +74,7 @@ function matchExpression(expression: unknown, labels: Map<string, string>): Sele
   }
   const { key, operator } = expression;
   const values = asArray(expression.values).map(scalarString);
+  if (values.includes(undefined)) return { matches: false, invalid: `a value of key "${key}" is not a string` };
   const has = labels.has(key);
   switch (operator) {
     case 'In':

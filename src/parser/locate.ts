@@ -17,7 +17,8 @@ export type LocateTarget = 'key' | 'value';
  * When the path does not exist in full, the range of the nearest existing ancestor's key is
  * returned (a missing `spec.serviceName` points at `spec:`), so the result always lies inside the
  * object. When a mapping has the same key twice, the last one is used, as the API server's
- * decoder keeps the last. A `value` target on a mapping or sequence points at its key instead of
+ * decoder keeps the last. A `value` target on a mapping, a sequence or a value written as nothing
+ * (`storageClassName:`) points at its key instead of
  * spanning the whole block; on a list item that is a mapping it points at the item's first entry.
  * Never throws.
  */
@@ -30,7 +31,7 @@ export function locate(document: ManifestDocument, path: NodePath, target: Locat
     node = next.node;
     pair = next.pair;
   }
-  if (pair && (target === 'key' || isCollection(node) || !isNode(node))) return rangeOf(document, pair.key);
+  if (pair && (target === 'key' || isCollection(node) || !isNode(node) || isEmptyScalar(node))) return rangeOf(document, pair.key);
   return anchorOf(document, node, undefined);
 }
 
@@ -70,6 +71,11 @@ function anchorOf(document: ManifestDocument, node: unknown, pair: Pair | undefi
     if (start !== undefined && end !== undefined) return rangeFromOffsets(document.lineCounter, start, end);
   }
   return rangeOf(document, node);
+}
+
+/** A value written as nothing (`storageClassName:`): pointing at it would give an empty range. */
+function isEmptyScalar(value: unknown): boolean {
+  return isScalar(value) && value.range !== undefined && value.range !== null && value.range[0] === value.range[1];
 }
 
 function isNode(value: unknown): value is Node {

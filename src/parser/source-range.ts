@@ -20,7 +20,7 @@ export const FILE_START: SourceRange = { line: 1, column: 1, endLine: 1, endColu
  *
  * @param lineCounter - the counter that was passed to `parseAllDocuments` for this text
  * @param start - offset of the first character (0-based)
- * @param end - offset just after the last character; an empty span is widened to one character
+ * @param end - offset just after the last character (an `end` before `start` is taken as `start`)
  */
 export function rangeFromOffsets(lineCounter: LineCounter, start: number, end: number): SourceRange {
   const from = lineCounter.linePos(start);

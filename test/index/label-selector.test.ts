@@ -137,3 +137,16 @@ describe('isEmptyLabelSelector', () => {
     expect(isEmptyLabelSelector(selector)).toBe(expected);
   });
 });
+
+describe('matchLabelSelector on malformed expressions', () => {
+  it('reports matchExpressions written as a mapping instead of ignoring it', () => {
+    const selector = { matchLabels: { app: 'db' }, matchExpressions: { key: 'tier', operator: 'In', values: ['db'] } };
+    expect(matchLabelSelector(selector, { app: 'db', tier: 'db' })).toEqual({ matches: false, invalid: 'matchExpressions is not a list' });
+    expect(isEmptyLabelSelector({ matchExpressions: { key: 'tier' } })).toBe(false);
+  });
+
+  it('reports a value that is not a string', () => {
+    const selector = { matchExpressions: [{ key: 'tier', operator: 'In', values: [null] }] };
+    expect(matchLabelSelector(selector, { tier: 'db' })).toEqual({ matches: false, invalid: 'a value of key "tier" is not a string' });
+  });
+});

@@ -149,3 +149,11 @@ items:
     expect(locate(second!, ['spec', 'minReadySeconds'], 'key')).toEqual(range(13, 1, 13, 5));
   });
 });
+
+describe('locate on a value written as nothing', () => {
+  it('points at the key, not at an empty range', () => {
+    const text = 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  serviceName:\n  replicas: 3\n';
+    const [document] = parseDocuments({ path: '/repo/db.yaml', text }).documents;
+    expect(locate(document!, ['spec', 'serviceName'], 'value')).toEqual({ line: 6, column: 3, endLine: 6, endColumn: 14 });
+  });
+});
