@@ -1,4 +1,4 @@
-import { resolveGoverningService } from '../src/index/resolve-governing-service.js';
+import { resolveGoverningService } from '../src/index/governing-service.js';
 import { defineRule } from '../src/engine/rule.js';
 
 export default defineRule({

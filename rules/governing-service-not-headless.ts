@@ -1,8 +1,6 @@
-import { resolveGoverningService } from '../src/index/resolve-governing-service.js';
-import type { RelatedReport } from '../src/engine/rule.js';
-import type { ManifestDocument } from '../src/parser/manifest-document.js';
-import { asRecord, scalarString } from '../src/parser/plain-value.js';
-import { defineRule } from '../src/engine/rule.js';
+import { resolveGoverningService } from '../src/index/governing-service.js';
+import { defineRule, type ManifestDocument, type RelatedReport } from '../src/engine/rule.js';
+import { asRecord, scalarString } from '../src/k8s/plain-value.js';
 
 /** What makes the Service non-headless, in words, and where that is written. */
 function clusterIpEvidence(service: ManifestDocument): { detail: string; related: RelatedReport } {

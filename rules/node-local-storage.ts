@@ -1,13 +1,10 @@
-import { claimTemplateStorageClass } from '../src/engine/k8s/claim-template-storage-class.js';
-import { hostPathDataVolumes } from '../src/engine/k8s/host-path-data-volumes.js';
-import { NODE_LOCAL_PROVISIONERS } from '../src/engine/k8s/node-local-provisioners.js';
-import { persistentVolumeNodeBinding } from '../src/engine/k8s/persistent-volume-node-binding.js';
+import { claimTemplateStorageClass, NODE_LOCAL_PROVISIONERS, persistentVolumeNodeBinding } from '../src/k8s/storage.js';
+import { hostPathDataVolumes } from '../src/k8s/volumes.js';
 import { dottedPath } from '../src/engine/finding.js';
 import { defineRule, type RelatedReport, type RuleContext } from '../src/engine/rule.js';
-import { findPersistentVolumesForClaim, type PersistentVolumeVariants } from '../src/index/find-persistent-volumes-for-claim.js';
-import { findStorageClass } from '../src/index/find-storage-class.js';
-import { isEmptyLabelSelector } from '../src/index/label-selector.js';
-import { asArray, asRecord, isRecord, scalarString, type PlainRecord } from '../src/parser/plain-value.js';
+import { findPersistentVolumesForClaim, type PersistentVolumeVariants, findStorageClass } from '../src/index/claim-storage.js';
+import { isEmptyLabelSelector } from '../src/k8s/label-selector.js';
+import { asArray, asRecord, isRecord, scalarString, type PlainRecord } from '../src/k8s/plain-value.js';
 
 type MessageId = 'noProvisioner' | 'storageClass' | 'className' | 'persistentVolume' | 'hostPathPersistentVolume' | 'hostPathVolume';
 type Context = RuleContext<MessageId>;

@@ -1,6 +1,6 @@
-import { isEmptyLabelSelector, matchLabelSelector } from '../src/index/label-selector.js';
-import { POD_TEMPLATE_LABELS_PATH, podTemplateLabels } from '../src/engine/k8s/pod-template.js';
-import { asRecord } from '../src/parser/plain-value.js';
+import { isEmptyLabelSelector, matchLabelSelector } from '../src/k8s/label-selector.js';
+import { POD_TEMPLATE_LABELS_PATH, podTemplateLabels } from '../src/k8s/pod-template.js';
+import { asRecord } from '../src/k8s/plain-value.js';
 import { defineRule } from '../src/engine/rule.js';
 
 const SELECTOR_PATH = ['spec', 'selector'];

@@ -1,14 +1,11 @@
-import type { DataStoreFamily } from '../src/engine/k8s/data-store-family.js';
-import { detectDataStore } from '../src/engine/k8s/detect-data-store.js';
-import { hasReplicationBootstrap } from '../src/engine/k8s/has-replication-bootstrap.js';
-import { isOperatorManaged } from '../src/engine/k8s/is-operator-managed.js';
-import { ordinalCount } from '../src/engine/k8s/ordinal-count.js';
-import { replicationEvidence, type ReplicationEvidence } from '../src/engine/k8s/replication-evidence.js';
-import { replicationGroupsMissing } from '../src/engine/k8s/replication-groups-missing.js';
-import { replicationIndicatorFound } from '../src/engine/k8s/replication-indicator-found.js';
+import type { DataStoreFamily } from '../src/k8s/data-store-family.js';
+import { detectDataStore } from '../src/k8s/data-stores.js';
+import { hasReplicationBootstrap, replicationEvidence, type ReplicationEvidence, replicationGroupsMissing, replicationIndicatorFound } from '../src/k8s/replication.js';
+import { isOperatorManaged } from '../src/k8s/operators.js';
+import { ordinalCount } from '../src/k8s/stateful-set.js';
 import { defineRule } from '../src/engine/rule.js';
-import { findMountedConfigMaps } from '../src/index/find-mounted-config-maps.js';
-import { asRecord, asString, type PlainRecord } from '../src/parser/plain-value.js';
+import { findMountedConfigMaps } from '../src/index/config-maps.js';
+import { asRecord, asString, type PlainRecord } from '../src/k8s/plain-value.js';
 
 type MessageId =
   | 'primaryReplica'

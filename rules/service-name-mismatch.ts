@@ -1,7 +1,6 @@
-import { resolveGoverningService } from '../src/index/resolve-governing-service.js';
-import type { ManifestDocument } from '../src/parser/manifest-document.js';
-import { asRecord, isRecord, scalarString } from '../src/parser/plain-value.js';
-import { defineRule } from '../src/engine/rule.js';
+import { resolveGoverningService } from '../src/index/governing-service.js';
+import { asRecord, isRecord, scalarString } from '../src/k8s/plain-value.js';
+import { defineRule, type ManifestDocument } from '../src/engine/rule.js';
 
 /** A Service selector as `kubectl get -l` spells it: `app=db,tier=primary`. */
 function selectorText(service: ManifestDocument): string {

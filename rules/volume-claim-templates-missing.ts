@@ -1,11 +1,10 @@
-import { dataStoreVolumeMounts } from '../src/engine/k8s/data-store-volume-mounts.js';
-import { detectDataStore } from '../src/engine/k8s/detect-data-store.js';
-import { ordinalCount } from '../src/engine/k8s/ordinal-count.js';
-import { podContainers } from '../src/engine/k8s/pod-containers.js';
-import { podSpec } from '../src/engine/k8s/pod-template.js';
+import { mountedVolumes } from '../src/k8s/volumes.js';
+import { detectDataStore } from '../src/k8s/data-stores.js';
+import { ordinalCount } from '../src/k8s/stateful-set.js';
+import { podContainers, podSpec } from '../src/k8s/pod-template.js';
 import { defineRule } from '../src/engine/rule.js';
-import { findMountedConfigMaps } from '../src/index/find-mounted-config-maps.js';
-import { asArray, asRecord, asString, isRecord, type PlainRecord } from '../src/parser/plain-value.js';
+import { findMountedConfigMaps } from '../src/index/config-maps.js';
+import { asArray, asRecord, asString, isRecord, type PlainRecord } from '../src/k8s/plain-value.js';
 
 /** Absent, null or `[]`: the pods get no per-pod claim. Any other value is left to the schema check. */
 function claimTemplatesMissing(statefulSet: PlainRecord): boolean {
@@ -73,7 +72,7 @@ export default defineRule({
     const configMaps = findMountedConfigMaps(index, document).found.map((configMap) => configMap.object);
     const dataStore = detectDataStore(object, configMaps);
     if (dataStore) {
-      const mounts = dataStoreVolumeMounts(object, dataStore.container.container);
+      const mounts = mountedVolumes(object, dataStore.container.container);
       const ephemeral = mounts.filter((mount) => mount.lifetime === 'ephemeral');
       const data = { container: dataStore.containerName, dataStore: dataStore.family.displayName, image: dataStore.image };
       if (!mounts.some((mount) => mount.lifetime === 'persistent')) {

@@ -1,9 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { StslintConfig } from '../config/config.js';
+import type { StslintConfig, RuleSeverity } from '../config/config.js';
 import { localCalendarDate } from '../config/local-calendar-date.js';
 import { printConfig } from '../config/print-config.js';
-import type { RuleSeverity } from '../config/config.js';
 import { ObjectIndex } from '../index/object-index.js';
 import { parseDocuments } from '../parser/parse-documents.js';
 import type { CliIO } from './cli-io.js';

@@ -1,6 +1,6 @@
 import { RULES } from '../../rules/index.js';
 import { dottedPath } from '../engine/finding.js';
-import { asArray, fieldAt, isRecord } from '../parser/plain-value.js';
+import { asArray, fieldAt, isRecord } from '../k8s/plain-value.js';
 import { closestName } from '../text/closest-name.js';
 import { CONFIG_KEYS, EXEMPTION_KEYS } from './config.js';
 import type { ConfigProblem } from './config-problem.js';

@@ -1,4 +1,4 @@
-import { isRecord } from '../parser/plain-value.js';
+import { isRecord } from '../k8s/plain-value.js';
 import { closestName } from '../text/closest-name.js';
 import { RULE_SEVERITIES } from './config.js';
 import type { ConfigProblem } from './config-problem.js';

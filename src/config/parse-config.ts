@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { LineCounter, parseDocument, type ParsedNode } from 'yaml';
-import { fieldAt } from '../parser/plain-value.js';
+import { fieldAt } from '../k8s/plain-value.js';
 import {
   DEFAULT_FILES,
   type ConfigFileContent,

@@ -1,5 +1,5 @@
 import type { ManifestDocument } from '../parser/manifest-document.js';
-import { asRecord, asString } from '../parser/plain-value.js';
+import { asRecord, asString } from '../k8s/plain-value.js';
 
 /** The annotation listing rules to ignore for an object: `stslint/ignore: "rule-a,rule-b"`. */
 export const IGNORE_ANNOTATION = 'stslint/ignore';

@@ -1,4 +1,4 @@
-import { groupOf } from '../index/group-kind.js';
+import { groupOf } from '../k8s/group-kind.js';
 import { ObjectIndex } from '../index/object-index.js';
 import { apiVersionNotServed } from '../schema/api-version-not-served.js';
 import { servedKind } from '../schema/served-kind.js';

@@ -2,7 +2,9 @@ import type { ObjectIndex } from '../index/object-index.js';
 import type { ManifestDocument } from '../parser/manifest-document.js';
 import type { LocateTarget, NodePath } from '../parser/locate.js';
 import type { ObjectRef } from '../parser/object-ref.js';
-import type { PlainRecord } from '../parser/plain-value.js';
+
+export type { ManifestDocument };
+import type { PlainRecord } from '../k8s/plain-value.js';
 import { docsUrl } from './docs-url.js';
 import type { Severity } from './finding.js';
 

@@ -1,4 +1,4 @@
-import { builtInGroupKind, groupOf } from '../index/group-kind.js';
+import { builtInGroupKind, groupOf } from '../k8s/group-kind.js';
 import type { ObjectIndex } from '../index/object-index.js';
 import { locate } from '../parser/locate.js';
 import type { ManifestDocument } from '../parser/manifest-document.js';

@@ -1,6 +1,6 @@
 import type { ManifestDocument } from '../parser/manifest-document.js';
 import type { ObjectRef } from '../parser/object-ref.js';
-import { CLUSTER_SCOPED, groupKindKey, groupOf, type GroupKind } from './group-kind.js';
+import { CLUSTER_SCOPED, groupKindKey, groupOf, type GroupKind } from '../k8s/group-kind.js';
 
 /** Options of {@link ObjectIndex}. */
 export interface ObjectIndexOptions {
@@ -84,4 +84,14 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/**
+ * Among variants of one object (same kind, namespace and name, e.g. overlays in one folder), the
+ * ones in the same file as `reader` when there are any, else all of them (core-rules, "Terms and
+ * input handling"). Rules then pass a check when any returned variant lets it pass.
+ */
+export function preferSameFile(variants: readonly ManifestDocument[], reader: ManifestDocument): readonly ManifestDocument[] {
+  const sameFile = variants.filter((variant) => variant.file.path === reader.file.path);
+  return sameFile.length > 0 ? sameFile : variants;
 }

@@ -7,7 +7,7 @@ import {
   STORAGE_CLASS,
   groupKindKey,
   groupOf,
-} from '../index/group-kind.js';
+} from '../k8s/group-kind.js';
 import type { ParsedFile } from '../parser/parse-documents.js';
 
 /**

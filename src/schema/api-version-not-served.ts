@@ -1,4 +1,4 @@
-import { groupOf } from '../index/group-kind.js';
+import { groupOf } from '../k8s/group-kind.js';
 import { apiVersions } from './generated/validators.js';
 import { removedApiVersion, type RemovedApiVersion } from './removed-api-version.js';
 

@@ -1,6 +1,6 @@
 import { dottedPath } from '../engine/finding.js';
 import type { ManifestDocument } from '../parser/manifest-document.js';
-import { fieldAt } from '../parser/plain-value.js';
+import { fieldAt } from '../k8s/plain-value.js';
 import { allowedFieldNames } from './allowed-field-names.js';
 import { closestName } from '../text/closest-name.js';
 import { describeValue } from './describe-value.js';

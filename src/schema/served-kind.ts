@@ -1,4 +1,4 @@
-import { groupOf } from '../index/group-kind.js';
+import { groupOf } from '../k8s/group-kind.js';
 import * as generated from './generated/validators.js';
 import type { KindValidator } from './generated/validators.js';
 

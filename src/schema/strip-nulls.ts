@@ -1,4 +1,4 @@
-import { isRecord } from '../parser/plain-value.js';
+import { isRecord } from '../k8s/plain-value.js';
 
 /**
  * A copy of a manifest value without its null-valued mapping keys, at any depth: Kubernetes

@@ -1,4 +1,4 @@
-import { groupOf } from '../index/group-kind.js';
+import { groupOf } from '../k8s/group-kind.js';
 import type { ManifestDocument } from '../parser/manifest-document.js';
 import { apiVersionNotServed } from './api-version-not-served.js';
 import { describeSchemaError } from './describe-schema-error.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMountedConfigMaps } from '../../src/index/find-mounted-config-maps.js';
+import { findMountedConfigMaps } from '../../src/index/config-maps.js';
 import { ObjectIndex } from '../../src/index/object-index.js';
 import type { ManifestDocument } from '../../src/parser/manifest-document.js';
 import { parseDocuments } from '../../src/parser/parse-documents.js';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { findPersistentVolumesForClaim } from '../../src/index/find-persistent-volumes-for-claim.js';
+import { findPersistentVolumesForClaim } from '../../src/index/claim-storage.js';
 import { ObjectIndex } from '../../src/index/object-index.js';
 import type { ManifestDocument } from '../../src/parser/manifest-document.js';
 import { parseDocuments } from '../../src/parser/parse-documents.js';
-import { asArray, asRecord } from '../../src/parser/plain-value.js';
+import { asArray, asRecord } from '../../src/k8s/plain-value.js';
 
 /** A PersistentVolume manifest; `spec` lines are indented by the caller's two spaces. */
 function persistentVolume(name: string, spec: string, metadata = ''): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findStorageClass } from '../../src/index/find-storage-class.js';
+import { findStorageClass } from '../../src/index/claim-storage.js';
 import { ObjectIndex } from '../../src/index/object-index.js';
 import { parseDocuments } from '../../src/parser/parse-documents.js';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CONFIG_MAP, PERSISTENT_VOLUME, SERVICE, STATEFUL_SET, STORAGE_CLASS, type GroupKind } from '../../src/index/group-kind.js';
+import { CONFIG_MAP, PERSISTENT_VOLUME, SERVICE, STATEFUL_SET, STORAGE_CLASS, type GroupKind } from '../../src/k8s/group-kind.js';
 import { DEFAULT_NAMESPACE, ObjectIndex, type ObjectIndexOptions } from '../../src/index/object-index.js';
 import type { ManifestDocument } from '../../src/parser/manifest-document.js';
 import { parseDocuments } from '../../src/parser/parse-documents.js';
-import { fieldAt } from '../../src/parser/plain-value.js';
+import { fieldAt } from '../../src/k8s/plain-value.js';
 
 function indexOf(files: Record<string, string>, options?: ObjectIndexOptions): ObjectIndex {
   return new ObjectIndex(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ObjectIndex } from '../../src/index/object-index.js';
-import { resolveGoverningService, type GoverningServiceResolution } from '../../src/index/resolve-governing-service.js';
+import { resolveGoverningService, type GoverningServiceResolution } from '../../src/index/governing-service.js';
 import type { ManifestDocument } from '../../src/parser/manifest-document.js';
 import { parseDocuments } from '../../src/parser/parse-documents.js';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ManifestDocument } from '../../src/parser/manifest-document.js';
 import { locate } from '../../src/parser/locate.js';
 import { parseDocuments } from '../../src/parser/parse-documents.js';
-import { fieldAt } from '../../src/parser/plain-value.js';
+import { fieldAt } from '../../src/k8s/plain-value.js';
 import { readInputs } from '../../src/parser/read-inputs.js';
 
 const parse = (text: string, file = '/repo/x.yaml') => parseDocuments({ path: file, text });

@@ -1,0 +1,63 @@
+/**
+ * The storage objects of the inputs a StatefulSet's claim templates use: the StorageClass a claim
+ * template names and the PersistentVolumes its claims could bind to (statefulset-semantics §3.2).
+ */
+import type { ManifestDocument } from '../parser/manifest-document.js';
+import { PERSISTENT_VOLUME, STORAGE_CLASS } from '../k8s/group-kind.js';
+import { claimBindingRequest, persistentVolumeCouldBind } from '../k8s/storage.js';
+import { preferSameFile, type ObjectIndex } from './object-index.js';
+
+/**
+ * The StorageClasses of the inputs named `name`, whatever namespace their manifests give
+ * (StorageClass is cluster-scoped, so a stray `metadata.namespace` does not matter). Several
+ * results are variants of one class: those in `reader`'s file when there are any, else all of them
+ * (`preferSameFile`), in input order. Empty when the inputs hold no class of that name.
+ *
+ * @see https://kubernetes.io/docs/concepts/storage/storage-classes/
+ */
+export function findStorageClass(index: ObjectIndex, name: string, reader: ManifestDocument): readonly ManifestDocument[] {
+  return preferSameFile(index.named(STORAGE_CLASS, index.defaultNamespace, name), reader);
+}
+
+/** The claim template whose PersistentVolumes are looked for. */
+export interface ClaimTemplateQuery {
+  /** The StatefulSet: its name and namespace name the claims, and its file is preferred among variants. */
+  statefulSet: ManifestDocument;
+  /** One entry of the StatefulSet's `spec.volumeClaimTemplates`, shape not trusted. */
+  claimTemplate: unknown;
+  /** The template's class (`claimTemplateStorageClass(...)?.name`), `undefined` when unset. */
+  storageClassName: string | undefined;
+}
+
+/** A PersistentVolume name a claim template could bind to, with its variants. */
+export interface PersistentVolumeVariants {
+  name: string;
+  /** The variants of that name (the StatefulSet's file preferred), in input order; each could bind. */
+  variants: readonly ManifestDocument[];
+}
+
+/**
+ * The PersistentVolumes of the inputs that the claims of a claim template (one entry of the
+ * StatefulSet's `spec.volumeClaimTemplates`) could bind to, by the PersistentVolume controller's
+ * matching as `persistentVolumeCouldBind` (src/k8s/storage.ts) simplifies it: a `claimRef` to one
+ * of the template's claims, `volumeName`, `selector`, or the claim's class.
+ *
+ * Volumes of one name are variants: those in the StatefulSet's file are used when there are any,
+ * and a name is returned only when every one of its variants could bind, so a variant that lets the
+ * claim pass is never outvoted. In input order.
+ *
+ * @see https://kubernetes.io/docs/concepts/storage/persistent-volumes/#binding
+ */
+export function findPersistentVolumesForClaim(index: ObjectIndex, query: ClaimTemplateQuery): PersistentVolumeVariants[] {
+  const request = {
+    ...claimBindingRequest(query.claimTemplate, query.statefulSet.name, index.namespaceOf(query.statefulSet)),
+    storageClassName: query.storageClassName,
+  };
+  const names = [...new Set(index.ofKind(PERSISTENT_VOLUME).map((volume) => volume.name))];
+  const result: PersistentVolumeVariants[] = [];
+  for (const name of names) {
+    const variants = preferSameFile(index.named(PERSISTENT_VOLUME, index.defaultNamespace, name), query.statefulSet);
+    if (variants.every((volume) => persistentVolumeCouldBind(request, volume.object))) result.push({ name, variants });
+  }
+  return result;
+}

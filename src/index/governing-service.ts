@@ -1,0 +1,95 @@
+/**
+ * The governing Service of a StatefulSet: which Service of the inputs gives its pods their DNS
+ * names, or why none does (statefulset-semantics §2.2–§2.3).
+ */
+import type { ManifestDocument } from '../parser/manifest-document.js';
+import { asRecord, scalarString } from '../k8s/plain-value.js';
+import { SERVICE, ENDPOINTS, ENDPOINT_SLICE } from '../k8s/group-kind.js';
+import { matchServiceSelector } from '../k8s/label-selector.js';
+import { ENDPOINT_SLICE_SERVICE_NAME_LABEL, isHeadless, isSelectorless } from '../k8s/services.js';
+import { preferSameFile, type ObjectIndex } from './object-index.js';
+
+/**
+ * How a StatefulSet's `spec.serviceName` resolves against the Services of the inputs. Exactly one
+ * status applies, so the four governing-Service rules never report the same problem twice:
+ *
+ * - `governed`: the named Service is in the namespace, selects the pods and is headless; or
+ *   `serviceName` is unset and a headless Service in the namespace selects the pods.
+ * - `missing`: nothing governs the pods (`governing-service-missing`).
+ * - `misnamed`: `serviceName` names no Service in the namespace, but a headless Service there
+ *   selects the pods (`service-name-mismatch`, with that Service as the suggestion).
+ * - `other-namespace`: a Service of that name exists only in other namespaces (`service-name-mismatch`).
+ * - `not-selecting`: the named Service exists but selects other pods, or has no selector and no
+ *   Endpoints/EndpointSlice in the inputs (`service-name-mismatch`).
+ * - `not-headless`: the named Service selects the pods but has a cluster IP
+ *   (`governing-service-not-headless`).
+ *
+ * Per-pod DNS needs a headless Service named by `spec.serviceName`, in the StatefulSet's namespace,
+ * that selects its pods (statefulset-semantics §2.2–§2.3; kubernetes.io StatefulSet "Stable Network ID").
+ */
+export type GoverningServiceResolution =
+  | { status: 'governed'; services: readonly ManifestDocument[] }
+  | { status: 'missing'; serviceName: string; anyServiceGiven: boolean }
+  | { status: 'misnamed'; serviceName: string; candidates: readonly ManifestDocument[] }
+  | { status: 'other-namespace'; serviceName: string; services: readonly ManifestDocument[] }
+  | { status: 'not-selecting'; serviceName: string; services: readonly ManifestDocument[] }
+  | { status: 'not-headless'; serviceName: string; services: readonly ManifestDocument[] };
+
+/**
+ * Resolves the governing Service of a StatefulSet. Several Services with the same name in the
+ * namespace are variants: the ones in the StatefulSet's file are used if any, and the StatefulSet
+ * passes a check when any variant lets it pass (core-rules, "Terms and input handling").
+ */
+export function resolveGoverningService(index: ObjectIndex, statefulSet: ManifestDocument): GoverningServiceResolution {
+  const namespace = index.namespaceOf(statefulSet);
+  const spec = asRecord(statefulSet.object.spec);
+  const podLabels = asRecord(asRecord(asRecord(spec.template).metadata).labels);
+  const serviceName = scalarString(spec.serviceName) ?? '';
+  const headlessSelecting = findHeadlessServicesSelecting(index, namespace, podLabels);
+  if (serviceName === '') {
+    if (headlessSelecting.length > 0) return { status: 'governed', services: headlessSelecting };
+    return { status: 'missing', serviceName, anyServiceGiven: index.has(SERVICE) };
+  }
+  const named = preferSameFile(index.named(SERVICE, namespace, serviceName), statefulSet);
+  if (named.length === 0) {
+    if (headlessSelecting.length > 0) return { status: 'misnamed', serviceName, candidates: headlessSelecting };
+    const elsewhere = index.ofKind(SERVICE).filter((service) => service.name === serviceName);
+    if (elsewhere.length > 0) return { status: 'other-namespace', serviceName, services: elsewhere };
+    return { status: 'missing', serviceName, anyServiceGiven: index.has(SERVICE) };
+  }
+  const selecting = named.filter((service) => selectsPods(index, namespace, service, podLabels));
+  if (selecting.length === 0) return { status: 'not-selecting', serviceName, services: named };
+  const headless = selecting.filter((service) => isHeadless(service.object));
+  if (headless.length === 0) return { status: 'not-headless', serviceName, services: selecting };
+  return { status: 'governed', services: headless };
+}
+
+/** A Service selects the pods through its selector, or has none and endpoints managed by others. */
+function selectsPods(index: ObjectIndex, namespace: string, service: ManifestDocument, podLabels: unknown): boolean {
+  if (isSelectorless(service.object)) return hasManagedEndpoints(index, namespace, service.name);
+  return matchServiceSelector(asRecord(service.object.spec).selector, podLabels);
+}
+
+/**
+ * Headless Services in `namespace` whose `spec.selector` selects pods with these labels, in input
+ * order. These are the Services that could govern a StatefulSet's pods.
+ */
+export function findHeadlessServicesSelecting(index: ObjectIndex, namespace: string, podLabels: unknown): ManifestDocument[] {
+  return index
+    .inNamespace(SERVICE, namespace)
+    .filter((service) => isHeadless(service.object) && matchServiceSelector(asRecord(service.object.spec).selector, podLabels));
+}
+
+/**
+ * True when the inputs hold an Endpoints object named after the Service, or an EndpointSlice
+ * labelled `kubernetes.io/service-name: <service>`, in the namespace: a selector-less Service whose
+ * endpoints something else manages (Patroni does this) still gets DNS records.
+ *
+ * @see https://kubernetes.io/docs/concepts/services-networking/service/#services-without-selectors
+ */
+export function hasManagedEndpoints(index: ObjectIndex, namespace: string, serviceName: string): boolean {
+  if (index.named(ENDPOINTS, namespace, serviceName).length > 0) return true;
+  return index
+    .inNamespace(ENDPOINT_SLICE, namespace)
+    .some((slice) => asRecord(asRecord(slice.object.metadata).labels)[ENDPOINT_SLICE_SERVICE_NAME_LABEL] === serviceName);
+}
