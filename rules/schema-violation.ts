@@ -1,6 +1,15 @@
 import { defineRule } from '../src/engine/rule.js';
+import { builtInGroupKind } from '../src/k8s/group-kind.js';
+import { nameFormatOf, nameProblem, type NameFormat } from '../src/k8s/names.js';
 import { KUBERNETES_VERSION } from '../src/schema/kubernetes-version.js';
 import { validateObject } from '../src/schema/validate-object.js';
+
+/** How messages name each format and say what it allows. */
+const NAME_FORMAT_WORDS: Record<NameFormat, { format: string; rule: string }> = {
+  'dns-1123-label': { format: 'DNS-1123 label', rule: 'lower-case letters, digits and "-", starting and ending alphanumeric' },
+  'dns-1035-label': { format: 'DNS-1035 label', rule: 'lower-case letters, digits and "-", starting with a letter' },
+  'dns-1123-subdomain': { format: 'DNS-1123 subdomain', rule: 'lower-case letters, digits, "-" and ".", alphanumeric at each end' },
+};
 
 export default defineRule({
   id: 'schema-violation',
@@ -26,7 +35,11 @@ export default defineRule({
     'PodDisruptionBudget (`policy/v1`). Custom resources are not checked, even when their kind reuses a',
     'built-in name. An apiVersion the kind is not served at (`apps/v1beta2`) is reported by',
     '`api-version-removed` instead.',
-    'Rules enforced by the API server beyond the schema (name formats, immutable fields, the selector',
+    '',
+    'Object names are checked as the API server checks them: a StatefulSet name must be a DNS-1123 label',
+    '(at most 63 lower-case letters, digits and `-`, since Kubernetes 1.27), a Service name a DNS-1035 label',
+    '(the same, starting with a letter), other names DNS-1123 subdomains (at most 253 characters, labels',
+    'joined by `.`). Other rules the API server enforces beyond the schema (immutable fields, the selector',
     'matching the template labels) are not part of this check.',
   ].join('\n'),
   remediation: 'Correct the field or value at the reported position as the Kubernetes API reference for the kind describes it.',
@@ -38,18 +51,29 @@ export default defineRule({
     unquotedScalar: '{{path}} must be a string, but the unquoted {{source}} is read as {{actual}}; write it in quotes: "{{source}}"',
     notOneOf: '{{path}} must be one of {{allowed}}, not {{actual}}',
     invalidQuantity: '"{{value}}" is not a valid quantity for {{path}} (examples: 1Gi, 500Mi, 0.5)',
+    nameTooLong: '{{kind}} name has {{length}} characters; the API server allows at most {{limit}}',
+    nameFormat: '{{kind}} name "{{name}}" is not a {{format}}: {{rule}}',
   },
   examples: { good: 'valid/kubectl-get-dump.yaml', bad: 'invalid/misspelt-volume-claim-templates.yaml' },
   references: [
     'https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/stateful-set-v1/',
     'https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation',
     'https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/quantity/',
+    'https://kubernetes.io/docs/concepts/overview/working-with-objects/names/',
   ],
   check(context) {
     const result = validateObject(context.document);
     if (!Array.isArray(result)) return;
     for (const problem of result) {
       context.report({ messageId: problem.messageId, data: problem.data, path: problem.path, target: problem.target });
+    }
+    const { kind, name } = context.document;
+    const groupKind = builtInGroupKind(kind);
+    const problem = name === '' || groupKind === undefined ? undefined : nameProblem(name, nameFormatOf(groupKind));
+    if (problem?.problem === 'too-long') {
+      context.report({ messageId: 'nameTooLong', data: { kind, length: problem.length, limit: problem.limit }, path: ['metadata', 'name'] });
+    } else if (problem?.problem === 'bad-format') {
+      context.report({ messageId: 'nameFormat', data: { kind, name, ...NAME_FORMAT_WORDS[problem.format] }, path: ['metadata', 'name'] });
     }
   },
 });

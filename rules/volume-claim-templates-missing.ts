@@ -1,10 +1,8 @@
-import { mountedVolumes } from '../src/k8s/volumes.js';
-import { detectDataStore } from '../src/k8s/data-stores.js';
-import { ordinalCount } from '../src/k8s/stateful-set.js';
-import { podContainers, podSpec } from '../src/k8s/pod-template.js';
 import { defineRule } from '../src/engine/rule.js';
-import { findMountedConfigMaps } from '../src/index/config-maps.js';
-import { asArray, asRecord, asString, isRecord, type PlainRecord } from '../src/k8s/plain-value.js';
+import { findDataStore } from '../src/index/config-maps.js';
+import { asRecord, asString, type PlainRecord } from '../src/k8s/plain-value.js';
+import { ordinalCount } from '../src/k8s/stateful-set.js';
+import { mountedVolumes, podVolumes, volumeMounts } from '../src/k8s/volumes.js';
 
 /** Absent, null or `[]`: the pods get no per-pod claim. Any other value is left to the schema check. */
 function claimTemplatesMissing(statefulSet: PlainRecord): boolean {
@@ -14,16 +12,10 @@ function claimTemplatesMissing(statefulSet: PlainRecord): boolean {
 
 /** Pod-template volumes that name a fixed claim (`persistentVolumeClaim.claimName`) some container mounts. */
 function fixedClaimVolumes(statefulSet: PlainRecord): { position: number; name: string; claimName: string }[] {
-  const mounted = new Set(
-    podContainers(statefulSet).flatMap(({ container }) =>
-      [...asArray(container.volumeMounts), ...asArray(container.volumeDevices)].map((mount) => asString(asRecord(mount).name)),
-    ),
-  );
-  return asArray(podSpec(statefulSet).volumes).flatMap((volume, position) => {
-    if (!isRecord(volume)) return [];
-    const name = asString(volume.name);
+  const mounted = new Set(volumeMounts(statefulSet).map((mount) => mount.name));
+  return [...podVolumes(statefulSet).templateVolumes.values()].flatMap(({ volume, name, position }) => {
     const claimName = asString(asRecord(volume.persistentVolumeClaim).claimName);
-    return name !== undefined && claimName && mounted.has(name) ? [{ position, name, claimName }] : [];
+    return claimName && mounted.has(name) ? [{ position, name, claimName }] : [];
   });
 }
 
@@ -69,8 +61,7 @@ export default defineRule({
   ],
   check({ object, document, index, report }) {
     if (!claimTemplatesMissing(object)) return;
-    const configMaps = findMountedConfigMaps(index, document).found.map((configMap) => configMap.object);
-    const dataStore = detectDataStore(object, configMaps);
+    const dataStore = findDataStore(index, document);
     if (dataStore) {
       const mounts = mountedVolumes(object, dataStore.container.container);
       const ephemeral = mounts.filter((mount) => mount.lifetime === 'ephemeral');

@@ -1,7 +1,9 @@
 /**
- * The ConfigMaps of the inputs a StatefulSet's pods mount or read.
+ * The ConfigMaps of the inputs a StatefulSet's pods mount or read, and the data store it runs as
+ * judged with them.
  */
 import type { ManifestDocument } from '../parser/manifest-document.js';
+import { detectDataStore, type DetectedDataStore } from '../k8s/data-stores.js';
 import { CONFIG_MAP } from '../k8s/group-kind.js';
 import { referencedConfigMapNames } from '../k8s/pod-template.js';
 import { preferSameFile, type ObjectIndex } from './object-index.js';
@@ -35,4 +37,14 @@ export function findMountedConfigMaps(index: ObjectIndex, statefulSet: ManifestD
     else result.found.push(...preferSameFile(variants, statefulSet));
   }
   return result;
+}
+
+/**
+ * The data store a StatefulSet runs (`detectDataStore`, src/k8s/data-stores.ts), judged with the
+ * ConfigMaps of the inputs its pods mount or read, so that a family with a condition (Vault with
+ * raft storage, NATS with JetStream) counts when its configuration is in such a ConfigMap.
+ */
+export function findDataStore(index: ObjectIndex, statefulSet: ManifestDocument): DetectedDataStore | undefined {
+  const configMaps = findMountedConfigMaps(index, statefulSet).found.map((configMap) => configMap.object);
+  return detectDataStore(statefulSet.object, configMaps);
 }

@@ -1,22 +1,12 @@
 /**
  * A StatefulSet's identity and the spec fields that decide it: how many ordinals it asks for,
- * where they start, the pod names and claim names it creates, and the length limits those names
- * must fit (statefulset-semantics §0, §1.1, §2.5, §3.1).
+ * where they start, and the pod names and claim names it creates (statefulset-semantics §0, §1.1,
+ * §3.1). The limits those names must fit are in `names.ts`.
  *
  * @see https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/stateful-set-v1/#StatefulSetSpec
  * @see https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#pod-identity
  */
 import { asArray, asRecord, asString, isRecord, type PlainRecord } from './plain-value.js';
-
-/** Longest DNS-1123 label, and so the longest pod name, hostname and label value: 63 characters. */
-export const DNS_LABEL_MAX_LENGTH = 63;
-
-/**
- * Longest StatefulSet name that always gets its pods created: 52 characters. The controller labels
- * each pod `controller-revision-hash: <name>-<hash>` with a hash of up to 10 characters, and a
- * label value may have at most 63 (statefulset-semantics §2.5; kubernetes#64023).
- */
-export const STATEFUL_SET_NAME_MAX_LENGTH = 52;
 
 /**
  * How many ordinals (pods `<name>-<start>` … `<name>-<start+n-1>`) the StatefulSet asks for:

@@ -238,3 +238,25 @@ export function persistentVolumeCouldBind(request: ClaimBindingRequest, persiste
   if (request.selector !== undefined) return matchLabelSelector(request.selector, asRecord(persistentVolume.metadata).labels).matches;
   return request.storageClassName !== undefined;
 }
+
+/** A StorageClass's `reclaimPolicy` and whether it was written or defaulted. */
+export interface StorageClassReclaimPolicy {
+  /** `Delete`, `Retain`, or another value as written (`Recycle`, deprecated). */
+  policy: string;
+  /** True when the field is absent or null and the API server defaults it to `Delete`. */
+  defaulted: boolean;
+}
+
+/**
+ * The reclaim policy a StorageClass gives the PersistentVolumes it provisions: `reclaimPolicy`, or
+ * `Delete` when it is absent or null, as the API server defaults it (statefulset-semantics §3.4).
+ * With `Delete` the disk is destroyed once its claim is deleted; with `Retain` the volume is kept,
+ * `Released`, until an administrator frees or deletes it. Numbers and booleans are read as their
+ * spelling.
+ *
+ * @see https://kubernetes.io/docs/concepts/storage/storage-classes/#reclaim-policy
+ */
+export function storageClassReclaimPolicy(storageClass: PlainRecord): StorageClassReclaimPolicy {
+  const policy = scalarString(storageClass.reclaimPolicy);
+  return policy === undefined ? { policy: 'Delete', defaulted: true } : { policy, defaulted: false };
+}

@@ -2,7 +2,7 @@
 "use strict";
 export const validate = validate21;
 export default validate21;
-const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/stslint/stslint/main/schema/stslint-config.schema.json","title":"stslint configuration (.stslint.yaml)","description":"Configuration of stslint, the StatefulSet linter. Globs are relative to the folder of this file.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"URL of this JSON Schema, for editors."},"namespace":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$","description":"Namespace of objects that set no metadata.namespace (default: \"default\"). The --namespace option wins over it."},"files":{"type":"array","description":"What stslint lints when run without paths. Default: every *.yaml, *.yml and *.json file (dot-folders and node_modules excepted).","items":{"$ref":"#/definitions/glob"}},"ignores":{"type":"array","description":"Files never linted nor indexed, also inside folders named on the command line. A pattern matching a folder ignores all of it; a pattern ending in / matches folders only.","items":{"$ref":"#/definitions/glob"}},"context":{"type":"array","description":"Files indexed for cross-object checks (Services, StorageClasses, PersistentVolumes) but not reported, unless also linted.","items":{"$ref":"#/definitions/glob"}},"rules":{"type":"object","description":"Severity of rules, by rule id: off, info, warning, error, or [severity, options].","additionalProperties":false,"properties":{"api-version-removed":{"description":"Objects use an apiVersion that the API server still serves. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"governing-service-missing":{"description":"A headless Service governs the pods. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"governing-service-not-headless":{"description":"The governing Service is headless. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"node-local-storage":{"description":"Pod state is kept on storage that can follow the pod to another node. Default severity: warning.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"pod-selector-mismatch":{"description":"The selector selects the pod template labels. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"replication-bootstrap-missing":{"description":"Replicated data stores join their replicas into one cluster. Default severity: warning.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"schema-violation":{"description":"Objects match the Kubernetes API schema of their kind. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"service-name-mismatch":{"description":"spec.serviceName names the Service that selects the pods. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"volume-claim-templates-missing":{"description":"Pod state lives on per-pod volume claim templates. Default severity: warning.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"yaml-syntax":{"description":"Manifests are well-formed YAML without duplicate keys. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]}}},"exemptions":{"type":"array","description":"Objects a rule does not apply to, each with the reason why.","items":{"type":"object","description":"One exemption: the findings of a rule on the objects it matches are not reported.","additionalProperties":false,"required":["rule","reason"],"properties":{"rule":{"type":"string","enum":["api-version-removed","governing-service-missing","governing-service-not-headless","node-local-storage","pod-selector-mismatch","replication-bootstrap-missing","schema-violation","service-name-mismatch","volume-claim-templates-missing","yaml-syntax"],"description":"Id of the rule the exemption silences."},"kind":{"type":"string","pattern":"^[A-Z][A-Za-z0-9]*$","description":"Kind of the objects, exactly as in manifests (StatefulSet). Default: any kind."},"namespace":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$","description":"Namespace of the objects, after defaulting. Default: any namespace."},"name":{"type":"string","pattern":"\\S","description":"Glob on metadata.name, e.g. \"kafka-*\". Default: any name."},"reason":{"type":"string","pattern":"\\S","description":"Why the rule does not apply to these objects (required)."},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"YYYY-MM-DD. From that day on the exemption no longer applies and stslint says it expired."}}}}},"definitions":{"severity":{"type":"string","enum":["off","info","warning","error"],"description":"off: do not run the rule; info, warning, error: report its findings with this severity."},"ruleSetting":{"description":"A severity (off, info, warning, error), [severity] or [severity, options].","anyOf":[{"$ref":"#/definitions/severity"},{"type":"array","description":"[severity] or [severity, options].","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{},"description":"Rule options. No rule has options yet: write {}."}],"additionalItems":false}]},"glob":{"type":"string","pattern":"\\S","description":"A picomatch glob relative to the folder of this file, with / separators."}}};
+const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/stslint/stslint/main/schema/stslint-config.schema.json","title":"stslint configuration (.stslint.yaml)","description":"Configuration of stslint, the StatefulSet linter. Globs are relative to the folder of this file.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"URL of this JSON Schema, for editors."},"namespace":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$","description":"Namespace of objects that set no metadata.namespace (default: \"default\"). The --namespace option wins over it."},"files":{"type":"array","description":"What stslint lints when run without paths. Default: every *.yaml, *.yml and *.json file (dot-folders and node_modules excepted).","items":{"$ref":"#/definitions/glob"}},"ignores":{"type":"array","description":"Files never linted nor indexed, also inside folders named on the command line. A pattern matching a folder ignores all of it; a pattern ending in / matches folders only.","items":{"$ref":"#/definitions/glob"}},"context":{"type":"array","description":"Files indexed for cross-object checks (Services, StorageClasses, PersistentVolumes) but not reported, unless also linted.","items":{"$ref":"#/definitions/glob"}},"rules":{"type":"object","description":"Severity of rules, by rule id: off, info, warning, error, or [severity, options].","additionalProperties":false,"properties":{"api-version-removed":{"description":"Objects use an apiVersion that the API server still serves. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"claim-template-unmounted":{"description":"Every claim template is mounted by a container. Default severity: warning.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"governing-service-missing":{"description":"A headless Service governs the pods. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"governing-service-not-headless":{"description":"The governing Service is headless. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"node-local-storage":{"description":"Pod state is kept on storage that can follow the pod to another node. Default severity: warning.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"persistent-volume-claim-retention-deletes-data":{"description":"A data store keeps its claims when it is scaled down or deleted. Default severity: warning.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"pod-selector-mismatch":{"description":"The selector selects the pod template labels. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"replication-bootstrap-missing":{"description":"Replicated data stores join their replicas into one cluster. Default severity: warning.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"schema-violation":{"description":"Objects match the Kubernetes API schema of their kind. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"service-name-mismatch":{"description":"spec.serviceName names the Service that selects the pods. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"statefulset-name-too-long":{"description":"StatefulSet name leaves room for its pod names and revision label. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"volatile-immutable-labels":{"description":"Immutable fields carry no label that changes with each release. Default severity: warning.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"volume-claim-templates-missing":{"description":"Pod state lives on per-pod volume claim templates. Default severity: warning.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"volume-mount-unresolved":{"description":"Every volume mount names a claim template or a volume of the pod template. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"yaml-syntax":{"description":"Manifests are well-formed YAML without duplicate keys. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]}}},"exemptions":{"type":"array","description":"Objects a rule does not apply to, each with the reason why.","items":{"type":"object","description":"One exemption: the findings of a rule on the objects it matches are not reported.","additionalProperties":false,"required":["rule","reason"],"properties":{"rule":{"type":"string","enum":["api-version-removed","claim-template-unmounted","governing-service-missing","governing-service-not-headless","node-local-storage","persistent-volume-claim-retention-deletes-data","pod-selector-mismatch","replication-bootstrap-missing","schema-violation","service-name-mismatch","statefulset-name-too-long","volatile-immutable-labels","volume-claim-templates-missing","volume-mount-unresolved","yaml-syntax"],"description":"Id of the rule the exemption silences."},"kind":{"type":"string","pattern":"^[A-Z][A-Za-z0-9]*$","description":"Kind of the objects, exactly as in manifests (StatefulSet). Default: any kind."},"namespace":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$","description":"Namespace of the objects, after defaulting. Default: any namespace."},"name":{"type":"string","pattern":"\\S","description":"Glob on metadata.name, e.g. \"kafka-*\". Default: any name."},"reason":{"type":"string","pattern":"\\S","description":"Why the rule does not apply to these objects (required)."},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"YYYY-MM-DD. From that day on the exemption no longer applies and stslint says it expired."}}}}},"definitions":{"severity":{"type":"string","enum":["off","info","warning","error"],"description":"off: do not run the rule; info, warning, error: report its findings with this severity."},"ruleSetting":{"description":"A severity (off, info, warning, error), [severity] or [severity, options].","anyOf":[{"$ref":"#/definitions/severity"},{"type":"array","description":"[severity] or [severity, options].","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{},"description":"Rule options. No rule has options yet: write {}."}],"additionalItems":false}]},"glob":{"type":"string","pattern":"\\S","description":"A picomatch glob relative to the folder of this file, with / separators."}}};
 const pattern0 = new RegExp("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$", "u");
 const pattern2 = new RegExp("^[A-Z][A-Za-z0-9]*$", "u");
 const pattern1 = new RegExp("\\S", "u");
@@ -329,6 +329,12 @@ vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.error
 errors = vErrors.length;
 }
 }
+if(data8["claim-template-unmounted"] !== undefined){
+if(!(validate26(data8["claim-template-unmounted"], {instancePath:instancePath+"/rules/claim-template-unmounted",parentData:data8,parentDataProperty:"claim-template-unmounted",rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
 if(data8["governing-service-missing"] !== undefined){
 if(!(validate26(data8["governing-service-missing"], {instancePath:instancePath+"/rules/governing-service-missing",parentData:data8,parentDataProperty:"governing-service-missing",rootData}))){
 vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
@@ -343,6 +349,12 @@ errors = vErrors.length;
 }
 if(data8["node-local-storage"] !== undefined){
 if(!(validate26(data8["node-local-storage"], {instancePath:instancePath+"/rules/node-local-storage",parentData:data8,parentDataProperty:"node-local-storage",rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+if(data8["persistent-volume-claim-retention-deletes-data"] !== undefined){
+if(!(validate26(data8["persistent-volume-claim-retention-deletes-data"], {instancePath:instancePath+"/rules/persistent-volume-claim-retention-deletes-data",parentData:data8,parentDataProperty:"persistent-volume-claim-retention-deletes-data",rootData}))){
 vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
 errors = vErrors.length;
 }
@@ -371,8 +383,26 @@ vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.error
 errors = vErrors.length;
 }
 }
+if(data8["statefulset-name-too-long"] !== undefined){
+if(!(validate26(data8["statefulset-name-too-long"], {instancePath:instancePath+"/rules/statefulset-name-too-long",parentData:data8,parentDataProperty:"statefulset-name-too-long",rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+if(data8["volatile-immutable-labels"] !== undefined){
+if(!(validate26(data8["volatile-immutable-labels"], {instancePath:instancePath+"/rules/volatile-immutable-labels",parentData:data8,parentDataProperty:"volatile-immutable-labels",rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
 if(data8["volume-claim-templates-missing"] !== undefined){
 if(!(validate26(data8["volume-claim-templates-missing"], {instancePath:instancePath+"/rules/volume-claim-templates-missing",parentData:data8,parentDataProperty:"volume-claim-templates-missing",rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+if(data8["volume-mount-unresolved"] !== undefined){
+if(!(validate26(data8["volume-mount-unresolved"], {instancePath:instancePath+"/rules/volume-mount-unresolved",parentData:data8,parentDataProperty:"volume-mount-unresolved",rootData}))){
 vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
 errors = vErrors.length;
 }
@@ -396,13 +426,13 @@ errors++;
 }
 }
 if(data.exemptions !== undefined){
-let data19 = data.exemptions;
-if(Array.isArray(data19)){
-const len3 = data19.length;
+let data24 = data.exemptions;
+if(Array.isArray(data24)){
+const len3 = data24.length;
 for(let i3=0; i3<len3; i3++){
-let data20 = data19[i3];
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(data20.rule === undefined){
+let data25 = data24[i3];
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(data25.rule === undefined){
 const err9 = {instancePath:instancePath+"/exemptions/" + i3,schemaPath:"#/properties/exemptions/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
 if(vErrors === null){
 vErrors = [err9];
@@ -412,7 +442,7 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data20.reason === undefined){
+if(data25.reason === undefined){
 const err10 = {instancePath:instancePath+"/exemptions/" + i3,schemaPath:"#/properties/exemptions/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
 if(vErrors === null){
 vErrors = [err10];
@@ -422,7 +452,7 @@ vErrors.push(err10);
 }
 errors++;
 }
-for(const key2 in data20){
+for(const key2 in data25){
 if(!((((((key2 === "rule") || (key2 === "kind")) || (key2 === "namespace")) || (key2 === "name")) || (key2 === "reason")) || (key2 === "expires"))){
 const err11 = {instancePath:instancePath+"/exemptions/" + i3,schemaPath:"#/properties/exemptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -434,9 +464,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data20.rule !== undefined){
-let data21 = data20.rule;
-if(typeof data21 !== "string"){
+if(data25.rule !== undefined){
+let data26 = data25.rule;
+if(typeof data26 !== "string"){
 const err12 = {instancePath:instancePath+"/exemptions/" + i3+"/rule",schemaPath:"#/properties/exemptions/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
@@ -446,7 +476,7 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(!((((((((((data21 === "api-version-removed") || (data21 === "governing-service-missing")) || (data21 === "governing-service-not-headless")) || (data21 === "node-local-storage")) || (data21 === "pod-selector-mismatch")) || (data21 === "replication-bootstrap-missing")) || (data21 === "schema-violation")) || (data21 === "service-name-mismatch")) || (data21 === "volume-claim-templates-missing")) || (data21 === "yaml-syntax"))){
+if(!(((((((((((((((data26 === "api-version-removed") || (data26 === "claim-template-unmounted")) || (data26 === "governing-service-missing")) || (data26 === "governing-service-not-headless")) || (data26 === "node-local-storage")) || (data26 === "persistent-volume-claim-retention-deletes-data")) || (data26 === "pod-selector-mismatch")) || (data26 === "replication-bootstrap-missing")) || (data26 === "schema-violation")) || (data26 === "service-name-mismatch")) || (data26 === "statefulset-name-too-long")) || (data26 === "volatile-immutable-labels")) || (data26 === "volume-claim-templates-missing")) || (data26 === "volume-mount-unresolved")) || (data26 === "yaml-syntax"))){
 const err13 = {instancePath:instancePath+"/exemptions/" + i3+"/rule",schemaPath:"#/properties/exemptions/items/properties/rule/enum",keyword:"enum",params:{allowedValues: schema6.properties.exemptions.items.properties.rule.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
@@ -457,10 +487,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data20.kind !== undefined){
-let data22 = data20.kind;
-if(typeof data22 === "string"){
-if(!pattern2.test(data22)){
+if(data25.kind !== undefined){
+let data27 = data25.kind;
+if(typeof data27 === "string"){
+if(!pattern2.test(data27)){
 const err14 = {instancePath:instancePath+"/exemptions/" + i3+"/kind",schemaPath:"#/properties/exemptions/items/properties/kind/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*$"+"\""};
 if(vErrors === null){
 vErrors = [err14];
@@ -482,10 +512,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data20.namespace !== undefined){
-let data23 = data20.namespace;
-if(typeof data23 === "string"){
-if(!pattern0.test(data23)){
+if(data25.namespace !== undefined){
+let data28 = data25.namespace;
+if(typeof data28 === "string"){
+if(!pattern0.test(data28)){
 const err16 = {instancePath:instancePath+"/exemptions/" + i3+"/namespace",schemaPath:"#/properties/exemptions/items/properties/namespace/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"+"\""};
 if(vErrors === null){
 vErrors = [err16];
@@ -507,10 +537,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data20.name !== undefined){
-let data24 = data20.name;
-if(typeof data24 === "string"){
-if(!pattern1.test(data24)){
+if(data25.name !== undefined){
+let data29 = data25.name;
+if(typeof data29 === "string"){
+if(!pattern1.test(data29)){
 const err18 = {instancePath:instancePath+"/exemptions/" + i3+"/name",schemaPath:"#/properties/exemptions/items/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err18];
@@ -532,10 +562,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data20.reason !== undefined){
-let data25 = data20.reason;
-if(typeof data25 === "string"){
-if(!pattern1.test(data25)){
+if(data25.reason !== undefined){
+let data30 = data25.reason;
+if(typeof data30 === "string"){
+if(!pattern1.test(data30)){
 const err20 = {instancePath:instancePath+"/exemptions/" + i3+"/reason",schemaPath:"#/properties/exemptions/items/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err20];
@@ -557,10 +587,10 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data20.expires !== undefined){
-let data26 = data20.expires;
-if(typeof data26 === "string"){
-if(!pattern6.test(data26)){
+if(data25.expires !== undefined){
+let data31 = data25.expires;
+if(typeof data31 === "string"){
+if(!pattern6.test(data31)){
 const err22 = {instancePath:instancePath+"/exemptions/" + i3+"/expires",schemaPath:"#/properties/exemptions/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
 if(vErrors === null){
 vErrors = [err22];
