@@ -4,7 +4,8 @@
  */
 import type { ManifestDocument } from '../parser/manifest-document.js';
 import { PERSISTENT_VOLUME, STORAGE_CLASS } from '../k8s/group-kind.js';
-import { claimBindingRequest, persistentVolumeCouldBind } from '../k8s/storage.js';
+import { asRecord, isRecord, scalarString } from '../k8s/plain-value.js';
+import { claimBindingRequest, persistentVolumeCouldBind, persistentVolumeStorageClass } from '../k8s/storage.js';
 import { preferSameFile, type ObjectIndex } from './object-index.js';
 
 /**
@@ -53,11 +54,56 @@ export function findPersistentVolumesForClaim(index: ObjectIndex, query: ClaimTe
     ...claimBindingRequest(query.claimTemplate, query.statefulSet.name, index.namespaceOf(query.statefulSet)),
     storageClassName: query.storageClassName,
   };
-  const names = [...new Set(index.ofKind(PERSISTENT_VOLUME).map((volume) => volume.name))];
+  const volumes = index.derived(persistentVolumesByBinding);
+  const candidates = [
+    ...(request.claimTemplateName === undefined ? [] : (volumes.preBound.get(`${request.namespace}\u0000${request.claimTemplateName}-${request.statefulSetName}`) ?? [])),
+    ...(request.volumeName !== undefined
+      ? (volumes.unclaimedByName.get(request.volumeName) ?? [])
+      : request.storageClassName !== undefined
+        ? (volumes.unclaimedByClass.get(request.storageClassName) ?? [])
+        : request.selector !== undefined
+          ? volumes.unclaimed
+          : []),
+  ];
+  const firstOfName = new Map<string, ManifestDocument>();
+  for (const volume of candidates) if (!firstOfName.has(volume.name)) firstOfName.set(volume.name, index.named(PERSISTENT_VOLUME, index.defaultNamespace, volume.name)[0]!);
   const result: PersistentVolumeVariants[] = [];
-  for (const name of names) {
-    const variants = preferSameFile(index.named(PERSISTENT_VOLUME, index.defaultNamespace, name), query.statefulSet);
-    if (variants.every((volume) => persistentVolumeCouldBind(request, volume.object))) result.push({ name, variants });
+  for (const first of index.inInputOrder(firstOfName.values())) {
+    const variants = preferSameFile(index.named(PERSISTENT_VOLUME, index.defaultNamespace, first.name), query.statefulSet);
+    if (variants.every((volume) => persistentVolumeCouldBind(request, volume.object))) result.push({ name: first.name, variants });
   }
   return result;
+}
+
+/** The PersistentVolumes of the inputs filed by how a claim can reach them. */
+interface PersistentVolumesByBinding {
+  /** Volumes with a `claimRef` to `<prefix>-<ordinal>`, by `<claimRef namespace>\0<prefix>`. */
+  preBound: Map<string, ManifestDocument[]>;
+  /** Volumes without a `claimRef`. */
+  unclaimed: ManifestDocument[];
+  unclaimedByName: Map<string, ManifestDocument[]>;
+  unclaimedByClass: Map<string, ManifestDocument[]>;
+}
+
+function persistentVolumesByBinding(index: ObjectIndex): PersistentVolumesByBinding {
+  const volumes: PersistentVolumesByBinding = { preBound: new Map(), unclaimed: [], unclaimedByName: new Map(), unclaimedByClass: new Map() };
+  for (const volume of index.ofKind(PERSISTENT_VOLUME)) {
+    const claimRef = asRecord(asRecord(volume.object.spec).claimRef);
+    if (isRecord(asRecord(volume.object.spec).claimRef)) {
+      const name = scalarString(claimRef.name) ?? '';
+      const dash = name.lastIndexOf('-');
+      if (dash > 0 && typeof claimRef.namespace === 'string') add(volumes.preBound, `${claimRef.namespace}\u0000${name.slice(0, dash)}`, volume);
+      continue;
+    }
+    volumes.unclaimed.push(volume);
+    add(volumes.unclaimedByName, volume.name, volume);
+    add(volumes.unclaimedByClass, persistentVolumeStorageClass(volume.object), volume);
+  }
+  return volumes;
+}
+
+function add(map: Map<string, ManifestDocument[]>, key: string, document: ManifestDocument): void {
+  const list = map.get(key);
+  if (list) list.push(document);
+  else map.set(key, [document]);
 }

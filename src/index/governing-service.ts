@@ -7,6 +7,7 @@ import { asRecord, scalarString } from '../k8s/plain-value.js';
 import { SERVICE, ENDPOINTS, ENDPOINT_SLICE } from '../k8s/group-kind.js';
 import { matchServiceSelector } from '../k8s/label-selector.js';
 import { ENDPOINT_SLICE_SERVICE_NAME_LABEL, isHeadless, isSelectorless } from '../k8s/services.js';
+import { anchoredCandidates, fileByAnchor, labelMapAnchor, type LabelAnchors } from './label-anchors.js';
 import { preferSameFile, type ObjectIndex } from './object-index.js';
 
 /**
@@ -41,6 +42,21 @@ export type GoverningServiceResolution =
  * passes a check when any variant lets it pass (core-rules, "Terms and input handling").
  */
 export function resolveGoverningService(index: ObjectIndex, statefulSet: ManifestDocument): GoverningServiceResolution {
+  const cache = index.derived(resolutionCache);
+  let resolution = cache.get(statefulSet);
+  if (resolution === undefined) {
+    resolution = resolve(index, statefulSet);
+    cache.set(statefulSet, resolution);
+  }
+  return resolution;
+}
+
+/** Resolutions already made: several rules ask about the same StatefulSet. */
+function resolutionCache(): WeakMap<ManifestDocument, GoverningServiceResolution> {
+  return new WeakMap();
+}
+
+function resolve(index: ObjectIndex, statefulSet: ManifestDocument): GoverningServiceResolution {
   const namespace = index.namespaceOf(statefulSet);
   const spec = asRecord(statefulSet.object.spec);
   const podLabels = asRecord(asRecord(asRecord(spec.template).metadata).labels);
@@ -53,7 +69,7 @@ export function resolveGoverningService(index: ObjectIndex, statefulSet: Manifes
   const named = preferSameFile(index.named(SERVICE, namespace, serviceName), statefulSet);
   if (named.length === 0) {
     if (headlessSelecting.length > 0) return { status: 'misnamed', serviceName, candidates: headlessSelecting };
-    const elsewhere = index.ofKind(SERVICE).filter((service) => service.name === serviceName);
+    const elsewhere = index.derived(servicesByName).get(serviceName) ?? [];
     if (elsewhere.length > 0) return { status: 'other-namespace', serviceName, services: elsewhere };
     return { status: 'missing', serviceName, anyServiceGiven: index.has(SERVICE) };
   }
@@ -72,12 +88,34 @@ function selectsPods(index: ObjectIndex, namespace: string, service: ManifestDoc
 
 /**
  * Headless Services in `namespace` whose `spec.selector` selects pods with these labels, in input
- * order. These are the Services that could govern a StatefulSet's pods.
+ * order. These are the Services that could govern a StatefulSet's pods. Answered from the
+ * namespace's headless Services filed by selector (`label-anchors.ts`).
  */
 export function findHeadlessServicesSelecting(index: ObjectIndex, namespace: string, podLabels: unknown): ManifestDocument[] {
-  return index
-    .inNamespace(SERVICE, namespace)
-    .filter((service) => isHeadless(service.object) && matchServiceSelector(asRecord(service.object.spec).selector, podLabels));
+  const byNamespace = index.derived(headlessServicesBySelector);
+  let anchors = byNamespace.get(namespace);
+  if (anchors === undefined) {
+    const headless = index.inNamespace(SERVICE, namespace).filter((service) => isHeadless(service.object));
+    anchors = fileByAnchor(headless, (service) => labelMapAnchor(asRecord(service.object.spec).selector));
+    byNamespace.set(namespace, anchors);
+  }
+  return anchoredCandidates(index, anchors, podLabels).filter((service) => matchServiceSelector(asRecord(service.object.spec).selector, podLabels));
+}
+
+/** Per namespace, its headless Services filed by selector; filled namespace by namespace. */
+function headlessServicesBySelector(): Map<string, LabelAnchors> {
+  return new Map();
+}
+
+/** Services of every namespace by name, in input order. */
+function servicesByName(index: ObjectIndex): Map<string, ManifestDocument[]> {
+  const byName = new Map<string, ManifestDocument[]>();
+  for (const service of index.ofKind(SERVICE)) {
+    const list = byName.get(service.name);
+    if (list) list.push(service);
+    else byName.set(service.name, [service]);
+  }
+  return byName;
 }
 
 /**
@@ -89,7 +127,15 @@ export function findHeadlessServicesSelecting(index: ObjectIndex, namespace: str
  */
 export function hasManagedEndpoints(index: ObjectIndex, namespace: string, serviceName: string): boolean {
   if (index.named(ENDPOINTS, namespace, serviceName).length > 0) return true;
-  return index
-    .inNamespace(ENDPOINT_SLICE, namespace)
-    .some((slice) => asRecord(asRecord(slice.object.metadata).labels)[ENDPOINT_SLICE_SERVICE_NAME_LABEL] === serviceName);
+  return index.derived(slicedServices).has(`${namespace}\u0000${serviceName}`);
+}
+
+/** `<namespace>\0<service>` of every Service that an EndpointSlice of the inputs names. */
+function slicedServices(index: ObjectIndex): Set<string> {
+  const names = new Set<string>();
+  for (const slice of index.ofKind(ENDPOINT_SLICE)) {
+    const serviceName = asRecord(asRecord(slice.object.metadata).labels)[ENDPOINT_SLICE_SERVICE_NAME_LABEL];
+    if (typeof serviceName === 'string') names.add(`${index.namespaceOf(slice)}\u0000${serviceName}`);
+  }
+  return names;
 }

@@ -20,6 +20,11 @@ export const DEFAULT_NAMESPACE = 'default';
  * Namespaces are normalised here and nowhere else: an object without `metadata.namespace` is in
  * `options.namespace`, else `default`. Lookups go by API group and kind ({@link GroupKind}), and
  * keep input order so that results are deterministic.
+ *
+ * Every lookup is answered from maps built once, by kind, by kind and namespace, and by kind,
+ * namespace and name, so that a run costs time linear in its objects. Relationships that need more
+ * (Services by selector, PersistentVolumes by claim) build their own maps on first use with
+ * {@link ObjectIndex.derived}.
  */
 export class ObjectIndex {
   /** The namespace given to objects that name none. */
@@ -27,16 +32,22 @@ export class ObjectIndex {
   /** All objects, in input order. */
   readonly all: readonly ManifestDocument[];
   private readonly byKind = new Map<string, ManifestDocument[]>();
+  private readonly byKindNamespace = new Map<string, ManifestDocument[]>();
   private readonly byName = new Map<string, ManifestDocument[]>();
+  private readonly positions = new Map<ManifestDocument, number>();
+  private readonly derivedValues = new Map<(index: ObjectIndex) => unknown, unknown>();
 
   constructor(documents: readonly ManifestDocument[], options: ObjectIndexOptions = {}) {
     this.defaultNamespace = options.namespace || DEFAULT_NAMESPACE;
     this.all = documents;
-    for (const document of documents) {
+    documents.forEach((document, position) => {
       const kindKey = groupKindKey({ group: groupOf(document.apiVersion), kind: document.kind });
+      const namespace = this.namespaceOf(document);
+      this.positions.set(document, position);
       push(this.byKind, kindKey, document);
-      push(this.byName, this.nameKey(kindKey, this.namespaceOf(document), document.name), document);
-    }
+      push(this.byKindNamespace, this.namespaceKey(kindKey, namespace), document);
+      push(this.byName, this.nameKey(kindKey, namespace, document.name), document);
+    });
   }
 
   /** The namespace the object lives in: `metadata.namespace`, else the run's default. */
@@ -60,10 +71,11 @@ export class ObjectIndex {
     return this.byKind.get(groupKindKey(groupKind)) ?? [];
   }
 
-  /** Objects of a kind in one namespace (all of them for cluster-scoped kinds). */
-  inNamespace(groupKind: GroupKind, namespace: string): ManifestDocument[] {
-    if (CLUSTER_SCOPED.has(groupKindKey(groupKind))) return [...this.ofKind(groupKind)];
-    return this.ofKind(groupKind).filter((document) => this.namespaceOf(document) === namespace);
+  /** Objects of a kind in one namespace, in input order (all of them for cluster-scoped kinds). */
+  inNamespace(groupKind: GroupKind, namespace: string): readonly ManifestDocument[] {
+    const kindKey = groupKindKey(groupKind);
+    if (CLUSTER_SCOPED.has(kindKey)) return this.ofKind(groupKind);
+    return this.byKindNamespace.get(this.namespaceKey(kindKey, namespace)) ?? [];
   }
 
   /**
@@ -72,6 +84,25 @@ export class ObjectIndex {
    */
   named(groupKind: GroupKind, namespace: string, name: string): readonly ManifestDocument[] {
     return this.byName.get(this.nameKey(groupKindKey(groupKind), namespace, name)) ?? [];
+  }
+
+  /**
+   * A value derived from the whole index (a map of Services by selector, a cache of resolutions),
+   * built by `build` on first use and kept for the life of the index. `build` must be a stable
+   * function (declared once at module level): it is the cache key.
+   */
+  derived<T>(build: (index: ObjectIndex) => T): T {
+    if (!this.derivedValues.has(build)) this.derivedValues.set(build, build(this));
+    return this.derivedValues.get(build) as T;
+  }
+
+  /** Sorts objects of this index into input order (for results gathered from several maps). */
+  inInputOrder(documents: Iterable<ManifestDocument>): ManifestDocument[] {
+    return [...documents].sort((a, b) => (this.positions.get(a) ?? 0) - (this.positions.get(b) ?? 0));
+  }
+
+  private namespaceKey(kindKey: string, namespace: string): string {
+    return `${kindKey}\u0000${namespace}`;
   }
 
   private nameKey(kindKey: string, namespace: string, name: string): string {
