@@ -1,6 +1,5 @@
 import type { LineCounter, ParsedNode } from 'yaml';
-import { locate, type LocateTarget, type NodePath } from '../parser/locate.js';
-import type { ManifestDocument } from '../parser/manifest-document.js';
+import { locate, objectPositions, type LocateTarget, type NodePath } from '../parser/locate.js';
 
 /** A 1-based line and column (UTF-16 code units). */
 export interface ConfigPosition {
@@ -18,8 +17,6 @@ export interface ConfigPosition {
  */
 export function configPosition(root: ParsedNode | null, lineCounter: LineCounter, path: NodePath, target: LocateTarget): ConfigPosition {
   if (root === null) return { line: 1, column: 1 };
-  // `locate` reads only `node` and `lineCounter` of a ManifestDocument.
-  const document = { node: root, lineCounter } as Pick<ManifestDocument, 'node' | 'lineCounter'> as ManifestDocument;
-  const range = locate(document, path, target);
+  const range = locate({ positions: objectPositions(root, lineCounter.lineStarts) }, path, target);
   return { line: range.line, column: range.column };
 }

@@ -1,5 +1,4 @@
-import { isCollection, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import type { ManifestDocument } from './manifest-document.js';
+import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Node } from 'yaml';
 import { rangeFromOffsets, type SourceRange } from './source-range.js';
 
 /** A field path from the object's root, e.g. `['spec', 'volumeClaimTemplates', 0, 'spec']`. */
@@ -12,6 +11,95 @@ export type NodePath = readonly (string | number)[];
 export type LocateTarget = 'key' | 'value';
 
 /**
+ * Where every node of one object is written in its file, kept instead of the `yaml` document so
+ * that a run holds a few integers per node rather than the syntax tree (and so that positions can
+ * cross a worker-thread boundary). Built once by {@link objectPositions} while the tree exists.
+ *
+ * `table` holds {@link FIELDS} integers per node, nodes in pre-order (a node, then its children):
+ * key start and end offsets (`-1` without a key), value start and end offsets (`-1` when the node
+ * has no range), the number of descendants, and the {@link NodeKind}. Offsets are UTF-16 code units
+ * from the start of the file. `keys[i]` is the key of node `i` as the plain object spells it, for
+ * the entries of a mapping. `lineStarts` are the offsets where the file's lines start (the `yaml`
+ * `LineCounter`'s), shared by all objects of a file.
+ */
+export interface ObjectPositions {
+  table: Int32Array;
+  keys: readonly (string | undefined)[];
+  lineStarts: readonly number[];
+}
+
+/** Integers per node in {@link ObjectPositions.table}. */
+const FIELDS = 6;
+const KEY_START = 0;
+const KEY_END = 1;
+const VALUE_START = 2;
+const VALUE_END = 3;
+const DESCENDANTS = 4;
+const KIND = 5;
+
+/**
+ * What a node is, as `locate` needs it: `OTHER` (no node: a null value, an alias, a pair inside a
+ * flow sequence), a plain (unquoted) scalar, another scalar (quoted or block), an empty scalar (a
+ * value written as nothing, `storageClassName:`), a mapping or a sequence.
+ */
+const enum NodeKind {
+  OTHER = 0,
+  PLAIN_SCALAR = 1,
+  SCALAR = 2,
+  EMPTY_SCALAR = 3,
+  MAP = 4,
+  SEQ = 5,
+}
+
+/**
+ * Records the positions of `root` (a document's contents, or one item of a List) and all nodes
+ * below it. Iterative, so that a deeply nested document cannot exhaust the stack here.
+ *
+ * @param lineStarts - the file's line start offsets (`LineCounter.lineStarts`)
+ */
+export function objectPositions(root: unknown, lineStarts: readonly number[]): ObjectPositions {
+  const table: number[] = [];
+  const keys: (string | undefined)[] = [];
+  type Frame = { node: unknown; key: unknown; keyText: string | undefined } | { close: number };
+  const stack: Frame[] = [{ node: root, key: undefined, keyText: undefined }];
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    if ('close' in frame) {
+      table[frame.close * FIELDS + DESCENDANTS] = keys.length - frame.close - 1;
+      continue;
+    }
+    const index = keys.length;
+    const keyRange = (frame.key as Node | null | undefined)?.range;
+    const valueRange = isPair(frame.node) ? undefined : (frame.node as Node | null | undefined)?.range;
+    table.push(keyRange?.[0] ?? -1, keyRange?.[1] ?? -1, valueRange?.[0] ?? -1, valueRange?.[1] ?? -1, 0, kindOf(frame.node));
+    keys.push(frame.keyText);
+    stack.push({ close: index });
+    const children: Frame[] = [];
+    if (isMap(frame.node)) {
+      for (const pair of frame.node.items) children.push({ node: pair.value, key: pair.key, keyText: keyString(pair.key) });
+    } else if (isSeq(frame.node)) {
+      for (const item of frame.node.items) children.push({ node: item, key: undefined, keyText: undefined });
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return { table: Int32Array.from(table), keys, lineStarts };
+}
+
+function kindOf(node: unknown): NodeKind {
+  if (isMap(node)) return NodeKind.MAP;
+  if (isSeq(node)) return NodeKind.SEQ;
+  if (!isScalar(node) || isAlias(node)) return NodeKind.OTHER;
+  if (node.range && node.range[0] === node.range[1]) return NodeKind.EMPTY_SCALAR;
+  return node.type === Scalar.PLAIN ? NodeKind.PLAIN_SCALAR : NodeKind.SCALAR;
+}
+
+/** The string a key becomes in the plain object (`Document.toJS()` stringifies scalar keys). */
+function keyString(key: unknown): string | undefined {
+  if (isScalar(key)) return String(key.value);
+  return typeof key === 'string' ? key : undefined;
+}
+
+/**
  * Maps a field path of a manifest object to its source range.
  *
  * When the path does not exist in full, the range of the nearest existing ancestor's key is
@@ -22,67 +110,88 @@ export type LocateTarget = 'key' | 'value';
  * spanning the whole block; on a list item that is a mapping it points at the item's first entry.
  * Never throws.
  */
-export function locate(document: ManifestDocument, path: NodePath, target: LocateTarget = 'value'): SourceRange {
-  let node: unknown = document.node;
-  let pair: Pair | undefined;
+export function locate(document: { positions: ObjectPositions }, path: NodePath, target: LocateTarget = 'value'): SourceRange {
+  const positions = document.positions;
+  const table = positions.table;
+  let node = 0;
+  let viaKey = false;
   for (const segment of path) {
-    const next = childOf(node, segment);
-    if (!next) return anchorOf(document, node, pair);
-    node = next.node;
-    pair = next.pair;
+    const next = childOf(positions, node, segment);
+    if (next === undefined) return anchorOf(positions, node, viaKey);
+    viaKey = table[node * FIELDS + KIND] === NodeKind.MAP;
+    node = next;
   }
-  if (pair && (target === 'key' || isCollection(node) || !isNode(node) || isEmptyScalar(node))) return rangeOf(document, pair.key);
-  return anchorOf(document, node, undefined);
+  const kind = table[node * FIELDS + KIND];
+  if (viaKey && (target === 'key' || kind === NodeKind.MAP || kind === NodeKind.SEQ || kind === NodeKind.OTHER || kind === NodeKind.EMPTY_SCALAR)) {
+    return keyRange(positions, node);
+  }
+  return anchorOf(positions, node, false);
 }
 
-interface Child {
-  node: unknown;
-  pair: Pair | undefined;
+/**
+ * The text of the plain (unquoted) scalar at `path` exactly as written in `text` (its file), e.g.
+ * `yes` for `value: yes` (which YAML 1.1 reads as the boolean true) or `1.10` for `version: 1.10`
+ * (read as the number 1.1); `undefined` when the node is quoted, a block scalar, a collection or
+ * absent.
+ */
+export function plainScalarSource(document: { positions: ObjectPositions }, text: string, path: NodePath): string | undefined {
+  const positions = document.positions;
+  let node = 0;
+  for (const segment of path) {
+    const next = childOf(positions, node, segment);
+    if (next === undefined) return undefined;
+    node = next;
+  }
+  const base = node * FIELDS;
+  if (positions.table[base + KIND] !== NodeKind.PLAIN_SCALAR) return undefined;
+  return text.slice(positions.table[base + VALUE_START], positions.table[base + VALUE_END]);
 }
 
-function childOf(node: unknown, segment: string | number): Child | undefined {
-  if (isMap(node)) {
-    let found: Pair | undefined;
-    for (const item of node.items) {
-      if (keyString(item.key) === String(segment)) found = item;
+/** The child of `node` at `segment` (the last entry of a repeated key), or `undefined`. */
+function childOf(positions: ObjectPositions, node: number, segment: string | number): number | undefined {
+  const { table, keys } = positions;
+  const kind = table[node * FIELDS + KIND];
+  const end = node + 1 + table[node * FIELDS + DESCENDANTS]!;
+  if (kind === NodeKind.MAP) {
+    const wanted = String(segment);
+    let found: number | undefined;
+    for (let child = node + 1; child < end; child += 1 + table[child * FIELDS + DESCENDANTS]!) {
+      if (keys[child] === wanted) found = child;
     }
-    return found ? { node: found.value, pair: found } : undefined;
+    return found;
   }
-  if (isSeq(node) && typeof segment === 'number') {
-    const item = node.items[segment];
-    return item === undefined ? undefined : { node: item, pair: undefined };
+  if (kind === NodeKind.SEQ && typeof segment === 'number') {
+    let position = 0;
+    for (let child = node + 1; child < end; child += 1 + table[child * FIELDS + DESCENDANTS]!) {
+      if (position++ === segment) return child;
+    }
   }
   return undefined;
 }
 
-/** The string a key becomes in the plain object (`Document.toJS()` stringifies scalar keys). */
-function keyString(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
-  return typeof key === 'string' ? key : undefined;
-}
-
 /** The range standing for an existing node: its key when it has one, else the node itself. */
-function anchorOf(document: ManifestDocument, node: unknown, pair: Pair | undefined): SourceRange {
-  if (pair) return rangeOf(document, pair.key);
-  if (isMap(node)) {
-    const first = node.items[0];
-    const start = (first?.key as Node | null | undefined)?.range?.[0];
-    const end = (first?.value as Node | null | undefined)?.range?.[1] ?? (first?.key as Node | null | undefined)?.range?.[1];
-    if (start !== undefined && end !== undefined) return rangeFromOffsets(document.lineCounter, start, end);
+function anchorOf(positions: ObjectPositions, node: number, viaKey: boolean): SourceRange {
+  const table = positions.table;
+  if (viaKey) return keyRange(positions, node);
+  if (table[node * FIELDS + KIND] === NodeKind.MAP && table[node * FIELDS + DESCENDANTS]! > 0) {
+    const first = (node + 1) * FIELDS;
+    const start = table[first + KEY_START]!;
+    const end = table[first + VALUE_START] !== -1 ? table[first + VALUE_END]! : table[first + KEY_END]!;
+    if (start !== -1 && end !== -1) return rangeFromOffsets(positions, start, end);
   }
-  return rangeOf(document, node);
+  return valueRange(positions, node);
 }
 
-/** A value written as nothing (`storageClassName:`): pointing at it would give an empty range. */
-function isEmptyScalar(value: unknown): boolean {
-  return isScalar(value) && value.range !== undefined && value.range !== null && value.range[0] === value.range[1];
+function keyRange(positions: ObjectPositions, node: number): SourceRange {
+  const start = positions.table[node * FIELDS + KEY_START]!;
+  if (start === -1) return valueRange(positions, 0);
+  return rangeFromOffsets(positions, start, positions.table[node * FIELDS + KEY_END]!);
 }
 
-function isNode(value: unknown): value is Node {
-  return isScalar(value) || isCollection(value);
-}
-
-function rangeOf(document: ManifestDocument, node: unknown): SourceRange {
-  const range = (node as Node | null | undefined)?.range ?? (document.node as Node).range ?? [0, 0, 0];
-  return rangeFromOffsets(document.lineCounter, range[0], range[1]);
+/** The node's own range, or the object's when the node has none. */
+function valueRange(positions: ObjectPositions, node: number): SourceRange {
+  const table = positions.table;
+  const at = table[node * FIELDS + VALUE_START] !== -1 ? node : 0;
+  const start = table[at * FIELDS + VALUE_START]!;
+  return start === -1 ? rangeFromOffsets(positions, 0, 0) : rangeFromOffsets(positions, start, table[at * FIELDS + VALUE_END]!);
 }

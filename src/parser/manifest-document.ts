@@ -1,13 +1,13 @@
-import type { Document, LineCounter, ParsedNode } from 'yaml';
+import type { ObjectPositions } from './locate.js';
 import type { SourceFile } from './source-file.js';
 
 /**
  * One Kubernetes object found in an input: a YAML document whose root is a mapping with string
  * `apiVersion` and `kind`, or one item of a `kind: List` (or `*List`) document.
  *
- * The `yaml` document and node are kept so that any field path can be mapped back to source
- * positions (`locate`). `object` is the plain JavaScript value (`Document.toJS()`), shared and
- * never mutated.
+ * The `yaml` syntax tree is not kept: `positions` records where each of its nodes was written, so
+ * that any field path can be mapped back to source positions (`locate`) at a few integers per
+ * node. `object` is the plain JavaScript value (`Document.toJS()`), shared and never mutated.
  */
 export interface ManifestDocument {
   file: SourceFile;
@@ -15,10 +15,8 @@ export interface ManifestDocument {
   documentIndex: number;
   /** 0-based position within `items` when the object came from a List document. */
   listIndex?: number;
-  yaml: Document.Parsed;
-  /** The object's own node: the document root, or the List item. */
-  node: ParsedNode;
-  lineCounter: LineCounter;
+  /** Where the object's nodes are written: its own node (the document root, or the List item) and all below. */
+  positions: ObjectPositions;
   object: Record<string, unknown>;
   apiVersion: string;
   kind: string;

@@ -1,6 +1,7 @@
 import { LineCounter, isMap, isSeq, parseAllDocuments, type ParsedNode } from 'yaml';
 import { jsonSyntaxProblem } from './json-syntax-problem.js';
 import { JSON_OPTIONS, KUBE_YAML_OPTIONS } from './kube-yaml-options.js';
+import { objectPositions } from './locate.js';
 import type { ManifestDocument } from './manifest-document.js';
 import type { SourceFile } from './source-file.js';
 import { rangeFromOffsets, type SourceRange } from './source-range.js';
@@ -62,7 +63,7 @@ export function parseDocuments(file: SourceFile): ParsedFile {
       problems.push({ code: 'TO_JS', message: `Document cannot be read: ${(error as Error).message}`, range });
       return;
     }
-    const base = { file, documentIndex, yaml: doc, lineCounter, hasDuplicateKeys };
+    const base = { file, documentIndex, lineStarts: lineCounter.lineStarts, hasDuplicateKeys };
     const root = toManifest(base, doc.contents, value);
     if (!root) return;
     const items = root.object.items;
@@ -81,8 +82,9 @@ export function parseDocuments(file: SourceFile): ParsedFile {
   return { file, documents, problems };
 }
 
-type ManifestBase = Pick<ManifestDocument, 'file' | 'documentIndex' | 'yaml' | 'lineCounter' | 'hasDuplicateKeys'> & {
+type ManifestBase = Pick<ManifestDocument, 'file' | 'documentIndex' | 'hasDuplicateKeys'> & {
   listIndex?: number;
+  lineStarts: readonly number[];
 };
 
 function toManifest(base: ManifestBase, node: ParsedNode, value: unknown): ManifestDocument | undefined {
@@ -92,9 +94,10 @@ function toManifest(base: ManifestBase, node: ParsedNode, value: unknown): Manif
   if (typeof apiVersion !== 'string' || typeof kind !== 'string' || kind === '') return undefined;
   const metadata = object.metadata;
   const meta = typeof metadata === 'object' && metadata !== null ? (metadata as Record<string, unknown>) : {};
+  const { lineStarts, ...rest } = base;
   return {
-    ...base,
-    node,
+    ...rest,
+    positions: objectPositions(node, lineStarts),
     object,
     apiVersion,
     kind,

@@ -1,5 +1,3 @@
-import type { LineCounter } from 'yaml';
-
 /**
  * A span of source text. All four numbers are 1-based; `endColumn` is the column just after the
  * last character (exclusive), as in SARIF regions and ESLint messages. Columns count UTF-16 code
@@ -16,14 +14,30 @@ export interface SourceRange {
 export const FILE_START: SourceRange = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
 /**
- * Turns `[start, end)` UTF-16 offsets into a {@link SourceRange}.
+ * Turns `[start, end)` UTF-16 offsets into a {@link SourceRange}, by binary search over the
+ * offsets where lines start (as `yaml`'s `LineCounter.linePos` does).
  *
- * @param lineCounter - the counter that was passed to `parseAllDocuments` for this text
+ * @param lines - the line starts of the text: a `yaml` `LineCounter` that was passed to the parser,
+ *   or the `lineStarts` it recorded
  * @param start - offset of the first character (0-based)
  * @param end - offset just after the last character (an `end` before `start` is taken as `start`)
  */
-export function rangeFromOffsets(lineCounter: LineCounter, start: number, end: number): SourceRange {
-  const from = lineCounter.linePos(start);
-  const to = lineCounter.linePos(Math.max(end, start));
-  return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
+export function rangeFromOffsets(lines: { readonly lineStarts: readonly number[] }, start: number, end: number): SourceRange {
+  const from = linePosition(lines.lineStarts, start);
+  const to = linePosition(lines.lineStarts, Math.max(end, start));
+  return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+}
+
+/** The 1-based line and column of an offset; line 0 when no line start is known before it. */
+function linePosition(lineStarts: readonly number[], offset: number): { line: number; column: number } {
+  let low = 0;
+  let high = lineStarts.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (lineStarts[middle]! < offset) low = middle + 1;
+    else high = middle;
+  }
+  if (lineStarts[low] === offset) return { line: low + 1, column: 1 };
+  if (low === 0) return { line: 0, column: offset };
+  return { line: low, column: offset - lineStarts[low - 1]! + 1 };
 }

@@ -1,5 +1,4 @@
-import { isCollection, isScalar } from 'yaml';
-import type { NodePath } from '../parser/locate.js';
+import { plainScalarSource, type NodePath } from '../parser/locate.js';
 import type { ManifestDocument } from '../parser/manifest-document.js';
 
 /**
@@ -8,8 +7,5 @@ import type { ManifestDocument } from '../parser/manifest-document.js';
  * the number 1.1); `undefined` when the node is quoted, a block scalar, a collection or absent.
  */
 export function scalarSource(document: ManifestDocument, path: NodePath): string | undefined {
-  if (!isCollection(document.node)) return undefined;
-  const node = document.node.getIn(path, true);
-  if (!isScalar(node) || node.type !== 'PLAIN') return undefined;
-  return typeof node.source === 'string' ? node.source : undefined;
+  return plainScalarSource(document, document.file.text, path);
 }

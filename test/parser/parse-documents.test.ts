@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ManifestDocument } from '../../src/parser/manifest-document.js';
 import { locate } from '../../src/parser/locate.js';
 import { parseDocuments } from '../../src/parser/parse-documents.js';
+import { rangeFromOffsets } from '../../src/parser/source-range.js';
 import { fieldAt } from '../../src/k8s/plain-value.js';
 import { readInputs } from '../../src/parser/read-inputs.js';
 
@@ -17,8 +18,8 @@ function summary(document: ManifestDocument) {
 
 /** 1-based line and column where the object's own node starts. */
 function startOf(document: ManifestDocument) {
-  const { line, col } = document.lineCounter.linePos(document.node.range[0]);
-  return { line, column: col };
+  const { line, column } = rangeFromOffsets(document.positions, document.positions.table[2]!, document.positions.table[2]!);
+  return { line, column };
 }
 
 const configMap = (name: string) => `apiVersion: v1
