@@ -1,9 +1,9 @@
-import { groupOf } from '../k8s/group-kind.js';
+import { builtInGroupKind, groupOf } from '../k8s/group-kind.js';
 import { ObjectIndex } from '../index/object-index.js';
 import { apiVersionNotServed } from '../schema/api-version-not-served.js';
 import { servedKind } from '../schema/served-kind.js';
 import type { ManifestDocument } from '../parser/manifest-document.js';
-import { parseDocuments, type ParsedFile } from '../parser/parse-documents.js';
+import { parseDocuments, type ParsedFile, type ParseOptions } from '../parser/parse-documents.js';
 import type { SourceFile } from '../parser/source-file.js';
 import { finalizeFindings } from './finalize-findings.js';
 import type { Finding, Severity } from './finding.js';
@@ -64,8 +64,8 @@ export interface FileResult {
  * input.
  */
 export function lintSources(files: readonly SourceFile[], options: LintOptions): FileResult[] {
-  const parsed = files.map(parseDocuments);
-  const context = (options.context ?? []).map((file) => ('documents' in file ? file : parseDocuments(file)));
+  const parsed = files.map((file) => parseDocuments(file, PARSE_OPTIONS));
+  const context = (options.context ?? []).map((file) => ('documents' in file ? file : parseDocuments(file, PARSE_OPTIONS)));
   const index = new ObjectIndex(
     [...parsed, ...context].flatMap((file) => file.documents),
     { namespace: options.namespace },
@@ -92,6 +92,15 @@ export function lintSources(files: readonly SourceFile[], options: LintOptions):
     };
   });
 }
+
+/**
+ * Objects are kept whole only for the built-in kinds rules and index lookups read
+ * (`builtInGroupKind`); the others (CustomResourceDefinitions, RBAC, custom resources) only for
+ * their identity and metadata, which is all `api-version-removed`, annotations and the index use.
+ */
+export const PARSE_OPTIONS: ParseOptions = {
+  keepWhole: (apiVersion, kind) => builtInGroupKind(kind)?.group === groupOf(apiVersion),
+};
 
 function hasNoSchema(document: ManifestDocument): boolean {
   if (apiVersionNotServed(document.apiVersion, document.kind)) return false;

@@ -1,3 +1,4 @@
+import { PARSE_OPTIONS } from '../engine/lint.js';
 import { parseDocuments, type ParsedFile } from '../parser/parse-documents.js';
 import type { SourceFile } from '../parser/source-file.js';
 import { holdsReferencedObjects } from './holds-referenced-objects.js';
@@ -11,6 +12,6 @@ export interface Manifest {
 
 /** Parses a manifest's text once and classifies it (never throws). */
 export function toManifest(file: SourceFile): Manifest {
-  const parsed = parseDocuments(file);
+  const parsed = parseDocuments(file, PARSE_OPTIONS);
   return { parsed, holdsReferencedObjects: holdsReferencedObjects(parsed) };
 }

@@ -56,8 +56,10 @@ const enum NodeKind {
  * below it. Iterative, so that a deeply nested document cannot exhaust the stack here.
  *
  * @param lineStarts - the file's line start offsets (`LineCounter.lineStarts`)
+ * @param keptFields - when given, only these entries of the root mapping are recorded (the object
+ *   was kept as its identity fields only)
  */
-export function objectPositions(root: unknown, lineStarts: readonly number[]): ObjectPositions {
+export function objectPositions(root: unknown, lineStarts: readonly number[], keptFields?: ReadonlySet<string>): ObjectPositions {
   const table: number[] = [];
   const keys: (string | undefined)[] = [];
   type Frame = { node: unknown; key: unknown; keyText: string | undefined } | { close: number };
@@ -76,7 +78,11 @@ export function objectPositions(root: unknown, lineStarts: readonly number[]): O
     stack.push({ close: index });
     const children: Frame[] = [];
     if (isMap(frame.node)) {
-      for (const pair of frame.node.items) children.push({ node: pair.value, key: pair.key, keyText: keyString(pair.key) });
+      for (const pair of frame.node.items) {
+        const keyText = keyString(pair.key);
+        if (keptFields && index === 0 && (keyText === undefined || !keptFields.has(keyText))) continue;
+        children.push({ node: pair.value, key: pair.key, keyText });
+      }
     } else if (isSeq(frame.node)) {
       for (const item of frame.node.items) children.push({ node: item, key: undefined, keyText: undefined });
     }

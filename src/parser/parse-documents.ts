@@ -1,4 +1,4 @@
-import { LineCounter, isMap, isSeq, parseAllDocuments, type ParsedNode } from 'yaml';
+import { LineCounter, isMap, isNode, isScalar, isSeq, parseAllDocuments, type Document, type ParsedNode, type YAMLMap } from 'yaml';
 import { jsonSyntaxProblem } from './json-syntax-problem.js';
 import { JSON_OPTIONS, KUBE_YAML_OPTIONS } from './kube-yaml-options.js';
 import { objectPositions } from './locate.js';
@@ -21,6 +21,20 @@ export interface ParsedFile {
   problems: ParseProblem[];
 }
 
+/** Options of {@link parseDocuments}. */
+export interface ParseOptions {
+  /**
+   * Whether an object of this `apiVersion` and `kind` is kept whole (the default). Objects no rule
+   * or index lookup reads beyond their identity (a CustomResourceDefinition's schema, RBAC rules)
+   * are kept as `apiVersion`, `kind` and `metadata` only, with positions for those fields: a run
+   * then holds a fraction of their size and skips converting the rest.
+   */
+  keepWhole?: (apiVersion: string, kind: string) => boolean;
+}
+
+/** The top-level fields kept of an object that is not kept whole. */
+const IDENTITY_FIELDS: ReadonlySet<string> = new Set(['apiVersion', 'kind', 'metadata']);
+
 /**
  * Splits a file into Kubernetes objects with source positions.
  *
@@ -31,7 +45,7 @@ export interface ParsedFile {
  * API server's decoder does). Documents that are not Kubernetes objects are skipped quietly.
  * Never throws.
  */
-export function parseDocuments(file: SourceFile): ParsedFile {
+export function parseDocuments(file: SourceFile, options: ParseOptions = {}): ParsedFile {
   const problems: ParseProblem[] = [];
   const documents: ManifestDocument[] = [];
   const lineCounter = new LineCounter();
@@ -55,16 +69,18 @@ export function parseDocuments(file: SourceFile): ParsedFile {
     const fatal = doc.errors.some((error) => error.code !== 'DUPLICATE_KEY');
     if (fatal || doc.contents === null) return;
     const hasDuplicateKeys = doc.errors.length > 0;
+    const base = { file, documentIndex, lineStarts: lineCounter.lineStarts, hasDuplicateKeys };
+    const identity = identityOf(doc.contents);
+    const whole = identity === undefined || /List$/.test(identity.kind) || (options.keepWhole?.(identity.apiVersion, identity.kind) ?? true);
     let value: unknown;
     try {
-      value = doc.toJS({ maxAliasCount: 1000 });
+      value = whole ? doc.toJS({ maxAliasCount: 1000 }) : identityObject(doc, doc.contents as YAMLMap);
     } catch (error) {
       const range = rangeFromOffsets(lineCounter, doc.range[0], doc.range[0]);
       problems.push({ code: 'TO_JS', message: `Document cannot be read: ${(error as Error).message}`, range });
       return;
     }
-    const base = { file, documentIndex, lineStarts: lineCounter.lineStarts, hasDuplicateKeys };
-    const root = toManifest(base, doc.contents, value);
+    const root = toManifest(base, doc.contents, value, whole ? undefined : IDENTITY_FIELDS);
     if (!root) return;
     const items = root.object.items;
     if (/List$/.test(root.kind) && Array.isArray(items) && isMap(doc.contents)) {
@@ -87,7 +103,32 @@ type ManifestBase = Pick<ManifestDocument, 'file' | 'documentIndex' | 'hasDuplic
   lineStarts: readonly number[];
 };
 
-function toManifest(base: ManifestBase, node: ParsedNode, value: unknown): ManifestDocument | undefined {
+/** The string `apiVersion` and `kind` of a document's root mapping (the last of a repeated key), if both are there. */
+function identityOf(contents: unknown): { apiVersion: string; kind: string } | undefined {
+  if (!isMap(contents)) return undefined;
+  let apiVersion: unknown;
+  let kind: unknown;
+  for (const pair of contents.items) {
+    const key = isScalar(pair.key) ? pair.key.value : undefined;
+    if (key === '<<') return undefined; // a merge key may bring identity fields: read the whole object
+    if (key === 'apiVersion') apiVersion = isScalar(pair.value) ? pair.value.value : undefined;
+    else if (key === 'kind') kind = isScalar(pair.value) ? pair.value.value : undefined;
+  }
+  return typeof apiVersion === 'string' && typeof kind === 'string' ? { apiVersion, kind } : undefined;
+}
+
+/** The plain value of only the identity fields of a root mapping, the last of a repeated key winning, as `toJS` does. */
+function identityObject(doc: Document.Parsed, root: YAMLMap): Record<string, unknown> {
+  const object: Record<string, unknown> = {};
+  for (const pair of root.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+    if (key === undefined || !IDENTITY_FIELDS.has(key)) continue;
+    object[key] = isNode(pair.value) ? pair.value.toJS(doc, { maxAliasCount: 1000 }) : null;
+  }
+  return object;
+}
+
+function toManifest(base: ManifestBase, node: ParsedNode, value: unknown, keptFields?: ReadonlySet<string>): ManifestDocument | undefined {
   if (!isMap(node) || typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const object = value as Record<string, unknown>;
   const { apiVersion, kind } = object;
@@ -97,7 +138,7 @@ function toManifest(base: ManifestBase, node: ParsedNode, value: unknown): Manif
   const { lineStarts, ...rest } = base;
   return {
     ...rest,
-    positions: objectPositions(node, lineStarts),
+    positions: objectPositions(node, lineStarts, keptFields),
     object,
     apiVersion,
     kind,
