@@ -3,6 +3,7 @@
 // - dist/stslint-lsp.cjs: the bundled language server (`stslint lsp`), kept apart so that its
 //   dependencies cost the CLI nothing;
 // - dist/action.cjs: the GitHub Action's entry point (runs without any npm install);
+// - dist/stslint-parse-worker.cjs: the worker thread that parses large inputs (`--jobs`);
 // - dist/stslint.cjs: the small launcher behind the `stslint` bin, which runs the CLI or the
 //   language server with V8's code cache.
 import { createHash } from 'node:crypto';
@@ -40,6 +41,7 @@ export const BUNDLES = [
   { ...COMMON, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/stslint-main.cjs' },
   { ...COMMON, entryPoints: ['src/lsp/bin.ts'], outfile: 'dist/stslint-lsp.cjs' },
   { ...COMMON, entryPoints: ['src/action/bin.ts'], outfile: 'dist/action.cjs' },
+  { ...COMMON, entryPoints: ['src/engine/parse-worker.ts'], outfile: 'dist/stslint-parse-worker.cjs' },
 ];
 
 const LAUNCHER = {

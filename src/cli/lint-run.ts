@@ -1,7 +1,7 @@
 import { ALL_RULES } from '../../rules/index.js';
 import type { RuleSeverity, StslintConfig } from '../config/config.js';
 import { localCalendarDate } from '../config/local-calendar-date.js';
-import { lintSources, type FileResult } from '../engine/lint.js';
+import { lintSourcesInParallel, type FileResult } from '../engine/lint.js';
 import type { CliIO } from './cli-io.js';
 import { exemptionCheck } from './exemption-check.js';
 import type { CliOptions } from './program.js';
@@ -20,7 +20,8 @@ export interface LintRun {
 export type LintRunOptions = Pick<
   CliOptions,
   'stdin' | 'stdinFilename' | 'namespace' | 'errorOnUnmatchedPattern' | 'inlineConfig' | 'reportUnusedDisableDirectives'
->;
+> &
+  Partial<Pick<CliOptions, 'jobs'>>;
 
 /**
  * Selects and reads the inputs (operands or the configuration's `files`, plus its `context`),
@@ -36,7 +37,8 @@ export async function lintRun(
 ): Promise<LintRun> {
   const inputs = await selectInputs(paths, options, config, io);
   const exemptions = exemptionCheck(config, localCalendarDate(io.now()), io.cwd);
-  const results = lintSources(inputs.files, {
+  const results = await lintSourcesInParallel(inputs.files, {
+    jobs: options.jobs ?? 'auto',
     rules: ALL_RULES,
     namespace: options.namespace ?? config.namespace,
     levels,

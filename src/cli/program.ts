@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { parseRuleFlag, type RuleOverride } from '../config/parse-rule-flag.js';
 import { RuleFlagError } from '../config/rule-flag-error.js';
 import { FORMATTER_NAMES } from '../formatters/index.js';
+import type { Jobs } from '../engine/parse-in-workers.js';
 import type { CliIO } from './cli-io.js';
 import { KUBERNETES_VERSION } from '../schema/kubernetes-version.js';
 import { VERSION } from './version.js';
@@ -24,6 +25,7 @@ export interface CliOptions {
   inlineConfig: boolean;
   reportUnusedDisableDirectives?: boolean;
   sarifIncludeSuppressed?: boolean;
+  jobs: Jobs;
 }
 
 function collectRuleFlag(value: string, previous: RuleOverride[]): RuleOverride[] {
@@ -37,6 +39,12 @@ function collectRuleFlag(value: string, previous: RuleOverride[]): RuleOverride[
 
 function parseMaxWarnings(value: string): number {
   if (!/^-?\d+$/.test(value) || Number(value) < -1) throw new InvalidArgumentError('expected an integer ≥ -1.');
+  return Number(value);
+}
+
+function parseJobs(value: string): Jobs {
+  if (value === 'auto') return 'auto';
+  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('expected "auto" or a whole number ≥ 1.');
   return Number(value);
 }
 
@@ -71,6 +79,7 @@ export function buildProgram(io: CliIO): Command {
     .option('--no-inline-config', 'ignore # stslint-disable comments and stslint/ignore annotations')
     .option('--report-unused-disable-directives', 'report # stslint-disable comments that suppress nothing, as errors')
     .option('--sarif-include-suppressed', 'keep suppressed findings in SARIF output, with their suppressions')
+    .option('--jobs <n|auto>', 'threads that parse large inputs ("auto": one per core; 1: this thread only)', parseJobs, 'auto' as Jobs)
     .option('--list-rules', 'print the rules and exit')
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output')

@@ -1,9 +1,11 @@
-import { builtInGroupKind, groupOf } from '../k8s/group-kind.js';
+import { groupOf } from '../k8s/group-kind.js';
 import { ObjectIndex } from '../index/object-index.js';
 import { apiVersionNotServed } from '../schema/api-version-not-served.js';
 import { servedKind } from '../schema/served-kind.js';
 import type { ManifestDocument } from '../parser/manifest-document.js';
-import { parseDocuments, type ParsedFile, type ParseOptions } from '../parser/parse-documents.js';
+import { parseDocuments, type ParsedFile } from '../parser/parse-documents.js';
+import { parseFiles, threadCount, type Jobs } from './parse-in-workers.js';
+import { PARSE_OPTIONS } from './parse-options.js';
 import type { SourceFile } from '../parser/source-file.js';
 import { finalizeFindings } from './finalize-findings.js';
 import type { Finding, Severity } from './finding.js';
@@ -66,6 +68,24 @@ export interface FileResult {
 export function lintSources(files: readonly SourceFile[], options: LintOptions): FileResult[] {
   const parsed = files.map((file) => parseDocuments(file, PARSE_OPTIONS));
   const context = (options.context ?? []).map((file) => ('documents' in file ? file : parseDocuments(file, PARSE_OPTIONS)));
+  return lintParsed(parsed, context, options);
+}
+
+/**
+ * {@link lintSources}, parsing on up to `jobs` worker threads when the input is large enough
+ * (`parseFiles`). The results are the same as {@link lintSources}'s, byte for byte once formatted.
+ */
+export async function lintSourcesInParallel(files: readonly SourceFile[], options: LintOptions & { jobs: Jobs }): Promise<FileResult[]> {
+  const given = options.context ?? [];
+  const unparsed = given.filter((file): file is SourceFile => !('documents' in file));
+  const parsedAll = await parseFiles([...files, ...unparsed], threadCount(options.jobs));
+  const parsedContext = parsedAll.slice(files.length);
+  const context = given.map((file) => ('documents' in file ? file : parsedContext.shift()!));
+  return lintParsed(parsedAll.slice(0, files.length), context, options);
+}
+
+/** The run after parsing: index, rules, suppressions, per-file results. */
+function lintParsed(parsed: readonly ParsedFile[], context: readonly ParsedFile[], options: LintOptions): FileResult[] {
   const index = new ObjectIndex(
     [...parsed, ...context].flatMap((file) => file.documents),
     { namespace: options.namespace },
@@ -92,15 +112,6 @@ export function lintSources(files: readonly SourceFile[], options: LintOptions):
     };
   });
 }
-
-/**
- * Objects are kept whole only for the built-in kinds rules and index lookups read
- * (`builtInGroupKind`); the others (CustomResourceDefinitions, RBAC, custom resources) only for
- * their identity and metadata, which is all `api-version-removed`, annotations and the index use.
- */
-export const PARSE_OPTIONS: ParseOptions = {
-  keepWhole: (apiVersion, kind) => builtInGroupKind(kind)?.group === groupOf(apiVersion),
-};
 
 function hasNoSchema(document: ManifestDocument): boolean {
   if (apiVersionNotServed(document.apiVersion, document.kind)) return false;

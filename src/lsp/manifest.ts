@@ -1,4 +1,4 @@
-import { PARSE_OPTIONS } from '../engine/lint.js';
+import { PARSE_OPTIONS } from '../engine/parse-options.js';
 import { parseDocuments, type ParsedFile } from '../parser/parse-documents.js';
 import type { SourceFile } from '../parser/source-file.js';
 import { holdsReferencedObjects } from './holds-referenced-objects.js';

@@ -1,0 +1,12 @@
+import { builtInGroupKind, groupOf } from '../k8s/group-kind.js';
+import type { ParseOptions } from '../parser/parse-documents.js';
+
+/**
+ * How a run parses its inputs. Objects are kept whole only for the built-in kinds rules and index
+ * lookups read (`builtInGroupKind`); the others (CustomResourceDefinitions, RBAC, custom resources)
+ * only for their identity and metadata, which is all `api-version-removed`, `stslint/ignore`
+ * annotations and the index use of them.
+ */
+export const PARSE_OPTIONS: ParseOptions = {
+  keepWhole: (apiVersion, kind) => builtInGroupKind(kind)?.group === groupOf(apiVersion),
+};
