@@ -23,6 +23,11 @@ export type LintRunOptions = Pick<
 > &
   Partial<Pick<CliOptions, 'jobs'>>;
 
+/** `STSLINT_PARALLEL_MIN_BYTES` (for tests and benchmarks: the input size from which parsing uses threads). */
+function parallelMinBytes(value: string | undefined): number | undefined {
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
 /**
  * Selects and reads the inputs (operands or the configuration's `files`, plus its `context`),
  * lints them as one run with the configured levels, namespace, suppressions and exemptions, and
@@ -39,6 +44,7 @@ export async function lintRun(
   const exemptions = exemptionCheck(config, localCalendarDate(io.now()), io.cwd);
   const results = await lintSourcesInParallel(inputs.files, {
     jobs: options.jobs ?? 'auto',
+    parallelMinBytes: parallelMinBytes(io.env.STSLINT_PARALLEL_MIN_BYTES),
     rules: ALL_RULES,
     namespace: options.namespace ?? config.namespace,
     levels,

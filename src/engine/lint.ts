@@ -71,14 +71,22 @@ export function lintSources(files: readonly SourceFile[], options: LintOptions):
   return lintParsed(parsed, context, options);
 }
 
+/** How {@link lintSourcesInParallel} may use threads. */
+export interface ParallelOptions {
+  /** `--jobs`: threads that parse (`auto`: one per core). */
+  jobs: Jobs;
+  /** Inputs smaller than this many bytes are parsed on this thread (default `PARALLEL_PARSE_MIN_BYTES`). */
+  parallelMinBytes?: number;
+}
+
 /**
  * {@link lintSources}, parsing on up to `jobs` worker threads when the input is large enough
  * (`parseFiles`). The results are the same as {@link lintSources}'s, byte for byte once formatted.
  */
-export async function lintSourcesInParallel(files: readonly SourceFile[], options: LintOptions & { jobs: Jobs }): Promise<FileResult[]> {
+export async function lintSourcesInParallel(files: readonly SourceFile[], options: LintOptions & ParallelOptions): Promise<FileResult[]> {
   const given = options.context ?? [];
   const unparsed = given.filter((file): file is SourceFile => !('documents' in file));
-  const parsedAll = await parseFiles([...files, ...unparsed], threadCount(options.jobs));
+  const parsedAll = await parseFiles([...files, ...unparsed], threadCount(options.jobs), options.parallelMinBytes);
   const parsedContext = parsedAll.slice(files.length);
   const context = given.map((file) => ('documents' in file ? file : parsedContext.shift()!));
   return lintParsed(parsedAll.slice(0, files.length), context, options);

@@ -23,12 +23,6 @@ export interface WorkerParsedFile {
  */
 export const PARALLEL_PARSE_MIN_BYTES = 4 * 1024 * 1024;
 
-/** The threshold in force: {@link PARALLEL_PARSE_MIN_BYTES}, or `STSLINT_PARALLEL_MIN_BYTES` (tests and benchmarks). */
-function parallelParseMinBytes(): number {
-  const configured = Number(process.env.STSLINT_PARALLEL_MIN_BYTES);
-  return process.env.STSLINT_PARALLEL_MIN_BYTES !== undefined && Number.isInteger(configured) && configured >= 0 ? configured : PARALLEL_PARSE_MIN_BYTES;
-}
-
 /** The number of threads `jobs` stands for: `auto` is `os.availableParallelism()`; at least 1. */
 export function threadCount(jobs: Jobs): number {
   if (jobs === 'auto') return Math.max(1, os.availableParallelism());
@@ -37,15 +31,16 @@ export function threadCount(jobs: Jobs): number {
 
 /**
  * Parses files as `parseDocuments` does, on up to `threads` threads when the input is large enough
- * ({@link PARALLEL_PARSE_MIN_BYTES}): this one and `threads - 1` workers; else on this thread. Results are in input order and
+ * (`minBytes`, by default {@link PARALLEL_PARSE_MIN_BYTES}): this one and `threads - 1` workers;
+ * else on this thread. Results are in input order and
  * equal to a single-threaded parse, so the output of a run does not depend on `--jobs`. Files are
  * dealt to workers largest first, each to the least loaded. A worker that fails (it cannot start,
  * or dies) rejects the promise: the caller reports an internal failure.
  */
-export async function parseFiles(files: readonly SourceFile[], threads: number): Promise<ParsedFile[]> {
+export async function parseFiles(files: readonly SourceFile[], threads: number, minBytes = PARALLEL_PARSE_MIN_BYTES): Promise<ParsedFile[]> {
   const bytes = files.reduce((sum, file) => sum + file.text.length, 0);
   const workers = Math.min(threads, files.length);
-  if (workers <= 1 || bytes < parallelParseMinBytes()) return files.map((file) => parseDocuments(file, PARSE_OPTIONS));
+  if (workers <= 1 || bytes < minBytes) return files.map((file) => parseDocuments(file, PARSE_OPTIONS));
   const batches: { files: SourceFile[]; positions: number[]; bytes: number }[] = Array.from({ length: workers }, () => ({ files: [], positions: [], bytes: 0 }));
   const order = files.map((_, position) => position).sort((a, b) => files[b]!.text.length - files[a]!.text.length);
   for (const position of order) {
@@ -99,5 +94,6 @@ function startWorker(): Worker {
   const here = fileURLToPath(import.meta.url);
   if (!here.endsWith('.ts')) return new Worker(path.join(path.dirname(here), 'stslint-parse-worker.cjs'));
   const source = path.join(path.dirname(here), 'parse-worker.ts');
-  return new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(source)});`, { eval: true });
+  const loader = 'tsx/cjs/api'; // a development dependency: only the sources need it
+  return new Worker(`require(${JSON.stringify(loader)}).register(); require(${JSON.stringify(source)});`, { eval: true });
 }

@@ -390,3 +390,47 @@ describe('parseDocuments: what is a Kubernetes object', () => {
     expect(document!.declaredNamespace).toBe(namespace);
   });
 });
+
+describe('objects no rule reads are kept as their identity', () => {
+  const text = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: widgets.example.com
+  annotations:
+    stslint/ignore: api-version-removed
+spec:
+  group: example.com
+  versions: [{name: v1, served: true, storage: true}]
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  replicas: 3
+---
+base: &base
+  apiVersion: example.com/v1
+kind: Widget
+<<: *base
+spec: {size: 2}
+`;
+  const keepWhole = (apiVersion: string, kind: string) => apiVersion === 'apps/v1' && kind === 'StatefulSet';
+  const [crd, statefulSet, merged] = parseDocuments({ path: '/repo/x.yaml', text }, { keepWhole }).documents;
+
+  it('keeps apiVersion, kind and metadata of other kinds, with their positions', () => {
+    expect(crd!.object).toEqual({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'widgets.example.com', annotations: { 'stslint/ignore': 'api-version-removed' } } });
+    expect(locate(crd!, ['metadata', 'annotations', 'stslint/ignore'])).toMatchObject({ line: 6, column: 21 });
+    expect(locate(crd!, ['spec', 'group'])).toMatchObject({ line: 1, column: 1 });
+  });
+
+  it('keeps the kinds it is told to whole', () => {
+    expect(statefulSet!.object).toMatchObject({ spec: { replicas: 3 } });
+    expect(locate(statefulSet!, ['spec', 'replicas'])).toMatchObject({ line: 16, column: 13 });
+  });
+
+  it('reads a document with a merge key whole, as its identity may come from the merge', () => {
+    expect(merged!.apiVersion).toBe('example.com/v1');
+    expect(merged!.object).toMatchObject({ spec: { size: 2 } });
+  });
+});
