@@ -4,6 +4,7 @@ import { localCalendarDate } from '../config/local-calendar-date.js';
 import { lintSourcesInParallel, type FileResult } from '../engine/lint.js';
 import type { CliIO } from './cli-io.js';
 import { exemptionCheck } from './exemption-check.js';
+import { limitHeapGrowth } from './heap-growth.js';
 import type { CliOptions } from './program.js';
 import { selectInputs } from './select-inputs.js';
 
@@ -41,6 +42,7 @@ export async function lintRun(
   io: CliIO,
 ): Promise<LintRun> {
   const inputs = await selectInputs(paths, options, config, io);
+  limitHeapGrowth([...inputs.files, ...inputs.context].reduce((sum, file) => sum + file.text.length, 0));
   const exemptions = exemptionCheck(config, localCalendarDate(io.now()), io.cwd);
   const results = await lintSourcesInParallel(inputs.files, {
     jobs: options.jobs ?? 'auto',
