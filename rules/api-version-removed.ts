@@ -1,5 +1,20 @@
-import { ANY_KIND, defineRule } from '../src/engine/rule.js';
+import { ANY_KIND, defineRule, type Report, type RuleContext } from '../src/engine/rule.js';
+import { groupOf } from '../src/k8s/group-kind.js';
+import { servedKind } from '../src/schema/served-kind.js';
+import { stripNulls } from '../src/schema/strip-nulls.js';
 import { apiVersionNotServed } from '../src/schema/api-version-not-served.js';
+
+/**
+ * Moving the object to the served version: a fix when the object as written is valid at that
+ * version (`apps/v1beta2` StatefulSet with a selector → `apps/v1`), else a suggestion, since the
+ * new version needs more (`apps/v1` requires the selector that `apps/v1beta1` defaulted).
+ */
+function upgrade(context: RuleContext, replacement: string): Pick<Report, 'fix' | 'suggestions'> {
+  const edits = [context.fixer.replaceScalar(['apiVersion'], replacement)];
+  const validate = servedKind(groupOf(replacement), context.document.kind)?.validate;
+  if (validate?.(stripNulls({ ...context.object, apiVersion: replacement }))) return { fix: edits };
+  return { suggestions: [{ desc: `Change apiVersion to "${replacement}", then add the fields that version requires`, edits }] };
+}
 
 export default defineRule({
   id: 'api-version-removed',
@@ -40,11 +55,11 @@ export default defineRule({
     if (!notServed) return;
     const { removedIn, replacement } = notServed;
     if (removedIn === undefined) {
-      context.report({ messageId: 'neverServed', data: { apiVersion, kind, replacement: replacement ?? '' }, path: ['apiVersion'] });
+      context.report({ messageId: 'neverServed', data: { apiVersion, kind, replacement: replacement ?? '' }, path: ['apiVersion'], ...(replacement ? upgrade(context, replacement) : {}) });
     } else if (replacement === undefined) {
       context.report({ messageId: 'removedWithoutReplacement', data: { apiVersion, kind, removedIn }, path: ['apiVersion'] });
     } else {
-      context.report({ messageId: 'removed', data: { apiVersion, kind, removedIn, replacement }, path: ['apiVersion'] });
+      context.report({ messageId: 'removed', data: { apiVersion, kind, removedIn, replacement }, path: ['apiVersion'], ...upgrade(context, replacement) });
     }
   },
 });

@@ -1,5 +1,6 @@
 import { resolveGoverningService } from '../src/index/governing-service.js';
 import { defineRule } from '../src/engine/rule.js';
+import { headlessServiceFor } from '../src/k8s/services.js';
 
 export default defineRule({
   id: 'governing-service-missing',
@@ -36,11 +37,16 @@ export default defineRule({
     const { serviceName, anyServiceGiven } = resolution;
     const unset = serviceName === '';
     const messageId = unset ? (anyServiceGiven ? 'unset' : 'unsetNoServices') : anyServiceGiven ? 'notFound' : 'notFoundNoServices';
+    const name = unset ? context.ref.name : serviceName;
+    const service = headlessServiceFor(context.object, name);
+    const insert = service && context.fixer.insertDocumentAfter(service);
     context.report({
       messageId,
       data: { serviceName, namespace: context.ref.namespace },
       path: ['spec', 'serviceName'],
       target: 'value',
+      // Only when Services were linted and none is there: with none given, the Service may simply live elsewhere.
+      ...(insert && anyServiceGiven ? { suggestions: [{ desc: `Add a headless Service "${name}" selecting the pods after this StatefulSet`, edits: [insert] }] } : {}),
     });
   },
 });

@@ -1,4 +1,6 @@
 import { resolveGoverningService } from '../src/index/governing-service.js';
+import { SERVICE } from '../src/k8s/group-kind.js';
+import { headlessServiceFor } from '../src/k8s/services.js';
 import { defineRule, type ManifestDocument, type RelatedReport } from '../src/engine/rule.js';
 import { asRecord, scalarString } from '../src/k8s/plain-value.js';
 
@@ -49,11 +51,18 @@ export default defineRule({
     const resolution = resolveGoverningService(context.index, context.document);
     if (resolution.status !== 'not-headless') return;
     const evidence = clusterIpEvidence(resolution.services[0]!);
+    // clusterIP cannot be changed in place: offer a second, headless Service and point serviceName at it.
+    const headlessName = `${resolution.serviceName}-headless`;
+    const service = context.index.named(SERVICE, context.ref.namespace, headlessName).length === 0 ? headlessServiceFor(context.object, headlessName) : undefined;
+    const edits = service ? [context.fixer.insertDocumentAfter(service), context.fixer.replaceScalar(['spec', 'serviceName'], headlessName)] : [];
     context.report({
       messageId: 'notHeadless',
       data: { serviceName: resolution.serviceName, detail: evidence.detail, pod: `${context.ref.name}-0` },
       path: ['spec', 'serviceName'],
       related: [evidence.related],
+      ...(edits.length > 0
+        ? { suggestions: [{ desc: `Add headless Service "${headlessName}" and name it in spec.serviceName (a Service's clusterIP cannot change in place)`, edits }] }
+        : {}),
     });
   },
 });

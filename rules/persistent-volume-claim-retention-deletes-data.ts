@@ -44,7 +44,7 @@ export default defineRule<MessageId>({
     'https://kubernetes.io/docs/concepts/storage/persistent-volumes/#reclaiming',
     'https://kubernetes.io/docs/concepts/storage/storage-classes/#reclaim-policy',
   ],
-  check({ object, document, index, report }) {
+  check({ object, document, index, fixer, report }) {
     const policy = asRecord(asRecord(object.spec).persistentVolumeClaimRetentionPolicy);
     const fields = (['whenDeleted', 'whenScaled'] as const).filter((field) => policy[field] === 'Delete');
     if (fields.length === 0 || !findDataStore(index, document)) return;
@@ -58,10 +58,11 @@ export default defineRule<MessageId>({
     for (const field of fields) {
       const data = { field, when: WHEN[field], storageClass: found?.name ?? '' };
       const path = ['spec', 'persistentVolumeClaimRetentionPolicy', field];
+      const suggestions = [{ desc: `Set ${field} to Retain`, edits: [fixer.replaceScalar(path, 'Retain')] }];
       if (found === undefined) {
-        report({ messageId: 'defaultClass', data, path });
+        report({ messageId: 'defaultClass', data, path, suggestions });
       } else if (found.variants.length === 0) {
-        report({ messageId: 'classNotInInputs', data, path });
+        report({ messageId: 'classNotInInputs', data, path, suggestions });
       } else {
         const variant = found === deleting ? found.variants[0]! : (found.variants.find((entry) => storageClassReclaimPolicy(entry.object).policy !== 'Delete') ?? found.variants[0]!);
         const reclaim = storageClassReclaimPolicy(variant.object);
@@ -70,7 +71,7 @@ export default defineRule<MessageId>({
           path: reclaim.defaulted ? ['metadata', 'name'] : ['reclaimPolicy'],
           message: reclaim.defaulted ? `StorageClass "${found.name}" sets no reclaimPolicy, so it is Delete` : `reclaimPolicy is ${reclaim.policy}`,
         }];
-        report({ messageId: found === deleting ? 'disksDeleted' : 'disksRetained', data, path, related });
+        report({ messageId: found === deleting ? 'disksDeleted' : 'disksRetained', data, path, related, suggestions });
       }
     }
   },

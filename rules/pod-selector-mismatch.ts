@@ -1,9 +1,37 @@
 import { isEmptyLabelSelector, matchLabelSelector } from '../src/k8s/label-selector.js';
 import { POD_TEMPLATE_LABELS_PATH, podTemplateLabels } from '../src/k8s/pod-template.js';
-import { asRecord } from '../src/k8s/plain-value.js';
-import { defineRule } from '../src/engine/rule.js';
+import { asRecord, scalarString, type PlainRecord } from '../src/k8s/plain-value.js';
+import { defineRule, type Report, type ReportEdits, type RuleContext } from '../src/engine/rule.js';
 
 const SELECTOR_PATH = ['spec', 'selector'];
+
+/**
+ * The two ways to make the selector's `matchLabels` hold, as suggestions, each offered only when it
+ * resolves the mismatch: give the pod template the selector's labels, or (when only values differ)
+ * give the selector the template's values. The second changes an immutable field of a StatefulSet
+ * that already exists, and the description says so.
+ */
+function suggestions(context: RuleContext, selector: PlainRecord, templateLabels: PlainRecord): Report['suggestions'] {
+  const matchLabels = Object.entries(asRecord(selector.matchLabels)).map(([key, value]) => [key, scalarString(value)] as const);
+  const differing = matchLabels.filter(([key, value]) => value !== undefined && scalarString(templateLabels[key]) !== value);
+  if (differing.length === 0) return [];
+  const result: { desc: string; edits: ReportEdits }[] = [];
+  const labelled = { ...templateLabels, ...Object.fromEntries(differing) };
+  if (matchLabelSelector(selector, labelled).matches) {
+    const missing = differing.filter(([key]) => !Object.hasOwn(templateLabels, key)).map(([key, value]) => [key, value!] as const);
+    const edits = [
+      ...differing.filter(([key]) => Object.hasOwn(templateLabels, key)).map(([key, value]) => context.fixer.replaceScalar([...POD_TEMPLATE_LABELS_PATH, key], value!)),
+      ...(missing.length > 0 ? [context.fixer.addMapEntries(POD_TEMPLATE_LABELS_PATH, missing)] : []),
+    ];
+    result.push({ desc: `Add the selector's labels to the pod template (${differing.map(([key, value]) => `${key}=${value}`).join(', ')})`, edits });
+  }
+  const retargeted = { ...selector, matchLabels: { ...asRecord(selector.matchLabels), ...Object.fromEntries(differing.map(([key]) => [key, templateLabels[key]])) } };
+  if (differing.every(([key]) => scalarString(templateLabels[key]) !== undefined) && matchLabelSelector(retargeted, templateLabels).matches) {
+    const edits = differing.map(([key]) => context.fixer.replaceScalar([...SELECTOR_PATH, 'matchLabels', key], scalarString(templateLabels[key])!));
+    result.push({ desc: 'Change spec.selector.matchLabels to the template\'s values (spec.selector is immutable: a new StatefulSet)', edits });
+  }
+  return result;
+}
 
 export default defineRule({
   id: 'pod-selector-mismatch',
@@ -55,6 +83,7 @@ export default defineRule({
         path: SELECTOR_PATH,
         target: 'key',
         related: [{ document: context.document, path: POD_TEMPLATE_LABELS_PATH, target: 'key', message: 'the pod template labels are set here' }],
+        suggestions: suggestions(context, asRecord(selector), podTemplateLabels(context.object)),
       });
     }
   },

@@ -1,8 +1,26 @@
 import { defineRule } from '../src/engine/rule.js';
 import { builtInGroupKind } from '../src/k8s/group-kind.js';
 import { nameFormatOf, nameProblem, type NameFormat } from '../src/k8s/names.js';
+import { fieldAt, isRecord, type PlainRecord } from '../src/k8s/plain-value.js';
+import { allowedFieldNames } from '../src/schema/allowed-field-names.js';
 import { KUBERNETES_VERSION } from '../src/schema/kubernetes-version.js';
+import { closestName } from '../src/text/closest-name.js';
 import { validateObject } from '../src/schema/validate-object.js';
+
+/**
+ * Renaming a misspelt field to the one it most likely meant: safe to apply unasked (a fix) only when
+ * that name is the single close match and the object does not already have the field (the rename
+ * would then give a duplicate key, and nothing is offered); else offered as a suggestion.
+ */
+function renameFix(object: PlainRecord, kind: string, path: readonly (string | number)[], suggestion: string): { key: string; safe: boolean } | undefined {
+  const parentPath = path.slice(0, -1);
+  const field = String(path.at(-1));
+  const others = (allowedFieldNames(kind, parentPath) ?? []).filter((name) => name !== suggestion);
+  const ambiguous = closestName(field, others) !== undefined;
+  const parent = fieldAt(object, parentPath);
+  if (isRecord(parent) && Object.hasOwn(parent, suggestion)) return undefined;
+  return { key: suggestion, safe: !ambiguous };
+}
 
 /** How messages name each format and say what it allows. */
 const NAME_FORMAT_WORDS: Record<NameFormat, { format: string; rule: string }> = {
@@ -65,7 +83,15 @@ export default defineRule({
     const result = validateObject(context.document);
     if (!Array.isArray(result)) return;
     for (const problem of result) {
-      context.report({ messageId: problem.messageId, data: problem.data, path: problem.path, target: problem.target });
+      const rename = problem.messageId === 'unknownFieldSuggestion' ? renameFix(context.object, context.document.kind, problem.path, problem.data.suggestion!) : undefined;
+      const edits = rename && [context.fixer.renameKey(problem.path, rename.key)];
+      context.report({
+        messageId: problem.messageId,
+        data: problem.data,
+        path: problem.path,
+        target: problem.target,
+        ...(edits ? (rename.safe ? { fix: edits } : { suggestions: [{ desc: `Rename "${problem.data.field}" to "${rename.key}"`, edits }] }) : {}),
+      });
     }
     const { kind, name } = context.document;
     const groupKind = builtInGroupKind(kind);

@@ -50,11 +50,17 @@ export default defineRule({
     switch (resolution.status) {
       case 'misnamed': {
         const candidate = resolution.candidates[0]!;
+        // One headless Service selecting the pods: naming it is the fix. Several: a person chooses.
+        const names = [...new Set(resolution.candidates.map((service) => service.name))];
+        const rename = (name: string) => [context.fixer.replaceScalar(path, name)];
         context.report({
           messageId: 'misnamed',
           data: { ...base, serviceName: resolution.serviceName, candidate: candidate.name },
           path,
           related: [{ document: candidate, path: ['metadata', 'name'], message: `headless Service "${candidate.name}" selects the pods` }],
+          ...(names.length === 1
+            ? { fix: rename(candidate.name) }
+            : { suggestions: names.map((name) => ({ desc: `Set spec.serviceName to "${name}"`, edits: rename(name) })) }),
         });
         return;
       }

@@ -33,7 +33,7 @@ export default defineRule({
     'https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#volume-claim-templates',
     'https://kubernetes.io/docs/concepts/storage/volumes/',
   ],
-  check({ object, document, report }) {
+  check({ object, document, fixer, report }) {
     const volumes = podVolumes(object);
     const known = [...volumes.claimTemplates.keys(), ...volumes.templateVolumes.keys()];
     for (const { name, list, path } of volumeMounts(object)) {
@@ -41,7 +41,10 @@ export default defineRule({
       const suggestion = name.length <= DNS_LABEL_MAX_LENGTH ? closestName(name, known) : undefined;
       const data = { list, name };
       if (suggestion === undefined) report({ messageId: 'unresolved', data, path: [...path, 'name'] });
-      else report({ messageId: 'unresolvedSuggestion', data: { ...data, suggestion }, path: [...path, 'name'] });
+      else {
+        const edits = [fixer.replaceScalar([...path, 'name'], suggestion)];
+        report({ messageId: 'unresolvedSuggestion', data: { ...data, suggestion }, path: [...path, 'name'], suggestions: [{ desc: `Mount "${suggestion}" instead`, edits }] });
+      }
     }
     for (const volume of volumes.shadowed) {
       const claimTemplate = volumes.claimTemplates.get(volume.name)!;

@@ -1,6 +1,7 @@
 import { ALL_RULES } from '../../rules/index.js';
 import type { RuleSeverity, StslintConfig } from '../config/config.js';
 import { localCalendarDate } from '../config/local-calendar-date.js';
+import { lintAndFix } from '../engine/apply-fixes.js';
 import { lintSourcesInParallel, type FileResult } from '../engine/lint.js';
 import type { CliIO } from './cli-io.js';
 import { exemptionCheck } from './exemption-check.js';
@@ -22,7 +23,7 @@ export type LintRunOptions = Pick<
   CliOptions,
   'stdin' | 'stdinFilename' | 'namespace' | 'errorOnUnmatchedPattern' | 'inlineConfig' | 'reportUnusedDisableDirectives'
 > &
-  Partial<Pick<CliOptions, 'jobs'>>;
+  Partial<Pick<CliOptions, 'jobs' | 'fix' | 'fixDryRun'>>;
 
 /** `STSLINT_PARALLEL_MIN_BYTES` (for tests and benchmarks: the input size from which parsing uses threads). */
 function parallelMinBytes(value: string | undefined): number | undefined {
@@ -44,7 +45,7 @@ export async function lintRun(
   const inputs = await selectInputs(paths, options, config, io);
   limitHeapGrowth([...inputs.files, ...inputs.context].reduce((sum, file) => sum + file.text.length, 0));
   const exemptions = exemptionCheck(config, localCalendarDate(io.now()), io.cwd);
-  const results = await lintSourcesInParallel(inputs.files, {
+  const lintOptions = {
     jobs: options.jobs ?? 'auto',
     parallelMinBytes: parallelMinBytes(io.env.STSLINT_PARALLEL_MIN_BYTES),
     rules: ALL_RULES,
@@ -54,6 +55,11 @@ export async function lintRun(
     inlineConfig: options.inlineConfig,
     exempt: exemptions.check,
     ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: 'error' as const } : {}),
-  });
+  };
+  // --fix never rewrites standard input; --fix-dry-run computes its output too.
+  const results =
+    options.fix || options.fixDryRun
+      ? await lintAndFix(inputs.files, lintOptions, (file) => options.fixDryRun === true || file.fromStdin !== true)
+      : await lintSourcesInParallel(inputs.files, lintOptions);
   return { results, fatal: inputs.errors, notices: [...inputs.notices, ...exemptions.expiredNotices()] };
 }

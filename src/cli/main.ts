@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { CommanderError } from 'commander';
 import { ALL_RULES } from '../../rules/index.js';
 import { ConfigError } from '../config/config-error.js';
@@ -69,7 +70,12 @@ async function lintCommand(
   levels: ReadonlyMap<string, RuleSeverity>,
   io: CliIO,
 ): Promise<number> {
+  if (options.fix && (options.stdin || paths.includes('-') || (paths.length === 0 && options.stdinFilename !== undefined))) {
+    io.writeStderr('stslint: --fix cannot change standard input; use --fix-dry-run to print the fixed text\n');
+    return EXIT.fatal;
+  }
   const { results, fatal, notices } = await lintRun(paths, options, config, levels, io);
+  if (options.fix) fatal.push(...(await writeFixes(results, io)));
   const shown = options.quiet ? results.map(errorsOnly) : results;
   const toFile = options.outputFile !== undefined;
   const format = FORMATTERS.get(options.format as never)!;
@@ -97,6 +103,32 @@ async function lintCommand(
   const verdict = exitCodeFor(results, options.maxWarnings);
   if (verdict.stderr) io.writeStderr(`${verdict.stderr}\n`);
   return verdict.code;
+}
+
+/**
+ * Writes each fixed file (`output`) over the original, as the same bytes apart from the fixes: a
+ * byte-order mark the file began with is kept. A file whose bytes are not valid UTF-8 (the text
+ * read is then not the file) is left alone, with a message. Returns the messages for files that
+ * could not be written.
+ */
+async function writeFixes(results: readonly FileResult[], io: CliIO): Promise<string[]> {
+  const problems: string[] = [];
+  for (const result of results) {
+    if (result.output === undefined || result.file.fromStdin) continue;
+    const original = await readFile(result.file.path).catch(() => undefined);
+    const bom = original !== undefined && original[0] === 0xef && original[1] === 0xbb && original[2] === 0xbf;
+    const body = original === undefined ? undefined : bom ? original.subarray(3) : original;
+    if (body === undefined || !Buffer.from(new TextDecoder('utf-8').decode(body), 'utf8').equals(body)) {
+      problems.push(`stslint: ${result.file.path}: not fixed (not valid UTF-8, or unreadable)`);
+      continue;
+    }
+    try {
+      await io.writeFile(result.file.path, (bom ? '\uFEFF' : '') + result.output);
+    } catch (error) {
+      problems.push(`stslint: cannot write ${result.file.path}: ${(error as Error).message}`);
+    }
+  }
+  return problems;
 }
 
 function errorsOnly(result: FileResult): FileResult {

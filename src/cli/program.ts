@@ -26,6 +26,8 @@ export interface CliOptions {
   reportUnusedDisableDirectives?: boolean;
   sarifIncludeSuppressed?: boolean;
   jobs: Jobs;
+  fix?: boolean;
+  fixDryRun?: boolean;
 }
 
 function collectRuleFlag(value: string, previous: RuleOverride[]): RuleOverride[] {
@@ -79,6 +81,8 @@ export function buildProgram(io: CliIO): Command {
     .option('--no-inline-config', 'ignore # stslint-disable comments and stslint/ignore annotations')
     .option('--report-unused-disable-directives', 'report # stslint-disable comments that suppress nothing, as errors')
     .option('--sarif-include-suppressed', 'keep suppressed findings in SARIF output, with their suppressions')
+    .option('--fix', 'apply the safe fixes to the files, then report what is left')
+    .option('--fix-dry-run', 'compute the fixes without writing them (the json format gives each file\'s "output")')
     .option('--jobs <n|auto>', 'threads that parse large inputs ("auto": one per core; 1: this thread only)', parseJobs, 'auto' as Jobs)
     .option('--list-rules', 'print the rules and exit')
     .option('--color', 'force coloured output')

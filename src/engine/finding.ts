@@ -1,5 +1,23 @@
 import type { ObjectRef } from '../parser/object-ref.js';
 import type { SourceRange } from '../parser/source-range.js';
+import type { TextEdit } from '../parser/yaml-edits.js';
+
+export type { TextEdit };
+
+/**
+ * An edit of the finding's file that resolves it: text replacements whose offsets (UTF-16 code
+ * units) refer to the unmodified file, never overlapping. A `fix` is safe to apply without a human
+ * (ESLint's `fix`); a suggestion is applied only by a person (ESLint's `suggestions`).
+ */
+export interface FindingFix {
+  edits: TextEdit[];
+}
+
+/** A fix offered to a person, with what it does. */
+export interface FindingSuggestion extends FindingFix {
+  /** One imperative sentence: `Add a headless Service "db" after this StatefulSet`. */
+  desc: string;
+}
 
 /** How serious a finding is. `error` fails the run (exit 1); `warning` does only past `--max-warnings`. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -47,6 +65,10 @@ export interface Finding {
   related: RelatedLocation[];
   /** Present (non-empty) only on suppressed findings. */
   suppressions?: Suppression[];
+  /** The edit that resolves the finding, when one is unambiguous (`--fix` applies it). */
+  fix?: FindingFix;
+  /** Edits a person may choose to apply (editor quick fixes). */
+  suggestions?: FindingSuggestion[];
 }
 
 /** Dotted form of a node path: `['spec', 'containers', 0, 'image']` → `spec.containers[0].image`. */

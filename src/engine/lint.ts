@@ -55,6 +55,8 @@ export interface FileResult {
    * where a rule applies, but not validated against the schema.
    */
   unvalidatedKinds: string[];
+  /** The file's text after fixes, when `--fix` or `--fix-dry-run` changed it (ESLint's `output`). */
+  output?: string;
 }
 
 /**

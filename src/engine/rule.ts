@@ -2,6 +2,7 @@ import type { ObjectIndex } from '../index/object-index.js';
 import type { ManifestDocument } from '../parser/manifest-document.js';
 import type { LocateTarget, NodePath } from '../parser/locate.js';
 import type { ObjectRef } from '../parser/object-ref.js';
+import type { ScalarValue, TextEdit } from '../parser/yaml-edits.js';
 
 export type { ManifestDocument };
 import type { PlainRecord } from '../k8s/plain-value.js';
@@ -44,6 +45,12 @@ export interface RelatedReport {
   message: string;
 }
 
+/**
+ * Edits of the checked object's file, built with the context's {@link Fixer}. An entry that is
+ * `undefined` (an edit the fixer could not make safely) drops the whole fix or suggestion.
+ */
+export type ReportEdits = readonly (TextEdit | undefined)[];
+
 /** What a rule passes to `context.report`. */
 export interface Report<MessageId extends string = string> {
   messageId: MessageId;
@@ -53,6 +60,26 @@ export interface Report<MessageId extends string = string> {
   /** `key` for a missing or unexpected field, `value` (default) for a wrong value. */
   target?: LocateTarget;
   related?: readonly RelatedReport[];
+  /** Edits that resolve the finding and are safe to apply without a human. */
+  fix?: ReportEdits;
+  /** Edits a person may choose, each with an imperative description. */
+  suggestions?: readonly { desc: string; edits: ReportEdits }[];
+}
+
+/**
+ * Builds edits of the checked object's file that keep everything else byte for byte
+ * (src/parser/yaml-edits.ts). Paths are node paths from the object's root. Each returns
+ * `undefined` when the edit cannot be made safely.
+ */
+export interface Fixer {
+  /** Sets a scalar, keeping its quote style. */
+  replaceScalar(path: NodePath, value: ScalarValue): TextEdit | undefined;
+  /** Renames a mapping key. */
+  renameKey(path: NodePath, key: string): TextEdit | undefined;
+  /** Adds entries after the last entry of the mapping at `path` (keys already there are left out). */
+  addMapEntries(path: NodePath, entries: readonly (readonly [string, ScalarValue])[]): TextEdit | undefined;
+  /** Inserts a new YAML document after the object's own. */
+  insertDocumentAfter(object: Record<string, unknown>): TextEdit | undefined;
 }
 
 /** What `check` receives for one object. */
@@ -63,6 +90,8 @@ export interface RuleContext<MessageId extends string = string> {
   /** The object's identity, namespace defaulted. */
   ref: ObjectRef;
   index: ObjectIndex;
+  /** Edits of this object's file, for `fix` and `suggestions`. */
+  fixer: Fixer;
   report(report: Report<MessageId>): void;
 }
 

@@ -6,7 +6,8 @@ import { annotationIgnores, type AnnotationIgnores } from './annotation-ignores.
 import { dottedPath, type Finding, type Severity } from './finding.js';
 import { INTERNAL_ERROR } from './internal-error.js';
 import { interpolate } from './interpolate.js';
-import { ANY_KIND, type Report, type Rule, type RuleContext } from './rule.js';
+import { addMapEntries, insertDocumentAfter, renameKey, replaceScalar, type TextEdit } from '../parser/yaml-edits.js';
+import { ANY_KIND, type Fixer, type Report, type ReportEdits, type Rule, type RuleContext } from './rule.js';
 
 /** Options of {@link runRules}. */
 export interface RunRulesOptions {
@@ -67,6 +68,7 @@ function createContext(
     document,
     ref,
     index,
+    fixer: fixerFor(document),
     report(report: Report) {
       const template = rule.messages[report.messageId];
       if (template === undefined) throw new Error(`unknown messageId "${report.messageId}"`);
@@ -85,8 +87,35 @@ function createContext(
           message: related.message,
         })),
         ...(ignored ? { suppressions: [{ kind: 'annotation' as const, justification: ignores!.reason }] } : {}),
+        ...fixesOf(report),
       });
     },
+  };
+}
+
+/** A rule's edits as a finding carries them: complete (no `undefined` entry) and not overlapping, else dropped. */
+function fixesOf(report: Report): Pick<Finding, 'fix' | 'suggestions'> {
+  const fix = report.fix && completeEdits(report.fix);
+  const suggestions = (report.suggestions ?? []).flatMap(({ desc, edits }) => {
+    const complete = completeEdits(edits);
+    return complete ? [{ desc, edits: complete }] : [];
+  });
+  return { ...(fix ? { fix: { edits: fix } } : {}), ...(suggestions.length > 0 ? { suggestions } : {}) };
+}
+
+function completeEdits(edits: ReportEdits): TextEdit[] | undefined {
+  if (edits.length === 0 || edits.some((edit) => edit === undefined)) return undefined;
+  const sorted = [...(edits as TextEdit[])].sort((a, b) => a.start - b.start);
+  return sorted.every((edit, i) => i === 0 || sorted[i - 1]!.end <= edit.start) ? sorted : undefined;
+}
+
+/** Edits of one object's file (src/parser/yaml-edits.ts), bound to the object. */
+function fixerFor(document: ManifestDocument): Fixer {
+  return {
+    replaceScalar: (path, value) => replaceScalar(document, path, value),
+    renameKey: (path, key) => renameKey(document, path, key),
+    addMapEntries: (path, entries) => addMapEntries(document, path, entries),
+    insertDocumentAfter: (object) => insertDocumentAfter(document, object),
   };
 }
 

@@ -5,6 +5,7 @@ import type { FormatInput } from './format-input.js';
 import { sarifFingerprint } from './sarif-fingerprint.js';
 import { sarifPhysicalLocation, type SarifPhysicalLocation } from './sarif-physical-location.js';
 import { SARIF_LEVEL, sarifRules, type SarifLevel } from './sarif-rules.js';
+import { lineStartsOf, rangeFromOffsets } from '../parser/source-range.js';
 
 /** The `$schema` GitHub's own examples use (integrations.md §1.2). */
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -20,6 +21,10 @@ interface SarifResult {
   message: { text: string };
   locations: [{ physicalLocation: SarifPhysicalLocation }];
   relatedLocations?: { id: number; physicalLocation: SarifPhysicalLocation; message: { text: string } }[];
+  fixes?: {
+    description: { text: string };
+    artifactChanges: { artifactLocation: SarifPhysicalLocation['artifactLocation']; replacements: { deletedRegion: SarifPhysicalLocation['region']; insertedContent?: { text: string } }[] }[];
+  }[];
   partialFingerprints?: { primaryLocationLineHash: string };
   suppressions?: { kind: 'inSource' | 'external'; status: 'accepted'; justification?: string }[];
 }
@@ -50,6 +55,7 @@ export function formatSarif(input: FormatInput): string {
   const findings = input.results.flatMap((result) => result.findings);
   const reported = input.includeSuppressed ? input.results.flatMap((result) => [...result.findings, ...result.suppressed]) : findings;
   const lineHashes = fingerprintsByFile(input);
+  const texts = new Map(input.results.map((result) => [result.file.path, result.file.text]));
   const results = reported.map((finding): SarifResult => {
     const hash = lineHashes(finding.file)?.[finding.range.line - 1];
     return {
@@ -69,6 +75,7 @@ export function formatSarif(input: FormatInput): string {
         : {}),
       ...(hash !== undefined ? { partialFingerprints: { primaryLocationLineHash: hash } } : {}),
       ...(input.includeSuppressed ? { suppressions: sarifSuppressions(finding) } : {}),
+      ...sarifFixes(finding, texts.get(finding.file), input.baseDirectory),
     };
   });
   const notifications = findings
@@ -95,6 +102,36 @@ export function formatSarif(input: FormatInput): string {
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/**
+ * The finding's fix and suggestions as SARIF `fixes` (§3.55–§3.57, integrations.md §1.7): one
+ * artifact change in the finding's file, each edit a replacement whose `deletedRegion` refers to
+ * the unmodified file (an empty region inserts). GitHub code scanning ignores them; viewers and
+ * SARIF tools apply them.
+ */
+function sarifFixes(finding: Finding, text: string | undefined, baseDirectory: string): Pick<SarifResult, 'fixes'> {
+  if (text === undefined) return {};
+  const proposals = [...(finding.fix ? [{ desc: `Fix: ${finding.message}`, edits: finding.fix.edits }] : []), ...(finding.suggestions ?? [])];
+  if (proposals.length === 0) return {};
+  const lines = { lineStarts: lineStartsOf(text) };
+  return {
+    fixes: proposals.map(({ desc, edits }) => ({
+      description: { text: sentence(desc) },
+      artifactChanges: [
+        {
+          artifactLocation: sarifPhysicalLocation(finding.file, finding.range, baseDirectory).artifactLocation,
+          replacements: edits.map((edit) => {
+            const range = rangeFromOffsets(lines, edit.start, edit.end);
+            return {
+              deletedRegion: { startLine: range.line, startColumn: range.column, endLine: range.endLine, endColumn: range.endColumn },
+              ...(edit.text !== '' ? { insertedContent: { text: edit.text } } : {}),
+            };
+          }),
+        },
+      ],
+    })),
+  };
 }
 
 /** A `notification` (§3.58) saying that part of the input was not checked. */

@@ -22,10 +22,11 @@ interface Counts {
  * error, else bold yellow. With colours off the text is byte for byte what ESLint 10 prints.
  *
  * Differences from ESLint, all outside what ESLint can produce: the severity `info` prints as a
- * blue `info` and, only when there are some, the summary ends `, I info)`. There is no "fixable"
- * line (stslint has no fixes); instead, dim lines under the summary count the findings that were
- * suppressed and the objects the schema check skipped (custom resources and other kinds without
- * a schema). Returns `''` when there are no findings at all.
+ * blue `info` and, only when there are some, the summary ends `, I info)`. ESLint's "potentially
+ * fixable with the `--fix` option" line follows when findings have a fix (info ones count as
+ * warnings there). Dim lines under the summary count the findings that were suppressed and the
+ * objects the schema check skipped (custom resources and other kinds without a schema). Returns
+ * `''` when there are no findings at all.
  *
  * Colours come from picocolors' `createColors(input.color)`, never from its own detection.
  */
@@ -47,6 +48,13 @@ export function formatStylish(input: FormatInput): string {
   if (total === 0) return '';
   const summaryColor = counts.error > 0 ? colors.red : colors.yellow;
   output += colors.bold(summaryColor(summary(counts, total)));
+  const fixable = { error: 0, warning: 0 };
+  for (const finding of input.results.flatMap((result) => result.findings)) {
+    if (finding.fix) fixable[finding.fatal || finding.severity === 'error' ? 'error' : 'warning'] += 1;
+  }
+  if (fixable.error + fixable.warning > 0) {
+    output += colors.bold(summaryColor(`  ${pluralize(fixable.error, 'error')} and ${pluralize(fixable.warning, 'warning')} potentially fixable with the \`--fix\` option.\n`));
+  }
   const suppressed = input.results.reduce((sum, result) => sum + result.suppressed.length, 0);
   if (suppressed > 0) output += colors.dim(`  ${suppressed} more suppressed by comments, annotations or exemptions\n`);
   const unvalidated = input.results.flatMap((result) => result.unvalidatedKinds);

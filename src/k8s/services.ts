@@ -5,6 +5,7 @@
  * @see https://kubernetes.io/docs/concepts/services-networking/service/
  */
 import { asArray, asRecord, isRecord, type PlainRecord } from './plain-value.js';
+import { findMainContainer, podTemplateLabels } from './pod-template.js';
 
 /** The label that ties an EndpointSlice to its Service (discovery.k8s.io/v1). */
 export const ENDPOINT_SLICE_SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
@@ -31,4 +32,32 @@ export function isHeadless(service: unknown): boolean {
 export function isSelectorless(service: PlainRecord): boolean {
   const selector = asRecord(service.spec).selector;
   return !isRecord(selector) || Object.keys(selector).length === 0;
+}
+
+/**
+ * A headless Service that governs a StatefulSet's pods, as a plain object to write into a manifest:
+ * named `name`, in the StatefulSet's namespace when it declares one, `clusterIP: None`, selecting
+ * the pods by the selector's `matchLabels` (stable labels, a subset of the pod template's) or else
+ * by the template's labels, with a port for each port of the main container. `undefined` when
+ * there is no label to select by.
+ *
+ * @see https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#stable-network-id
+ */
+export function headlessServiceFor(statefulSet: PlainRecord, name: string): Record<string, unknown> | undefined {
+  const matchLabels = asRecord(asRecord(asRecord(statefulSet.spec).selector).matchLabels);
+  const labels = Object.keys(matchLabels).length > 0 ? matchLabels : podTemplateLabels(statefulSet);
+  const selector = Object.fromEntries(Object.entries(labels).flatMap(([key, value]) => (typeof value === 'string' ? [[key, value]] : [])));
+  if (Object.keys(selector).length === 0) return undefined;
+  const namespace = asRecord(statefulSet.metadata).namespace;
+  const ports = asArray(findMainContainer(statefulSet)?.container.ports).flatMap((port) => {
+    const { name: portName, containerPort, protocol } = asRecord(port);
+    if (typeof containerPort !== 'number') return [];
+    return [{ ...(typeof portName === 'string' ? { name: portName } : {}), port: containerPort, ...(typeof protocol === 'string' && protocol !== 'TCP' ? { protocol } : {}) }];
+  });
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name, ...(typeof namespace === 'string' ? { namespace } : {}) },
+    spec: { clusterIP: 'None', selector, ...(ports.length > 0 ? { ports } : {}) },
+  };
 }

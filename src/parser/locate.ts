@@ -38,17 +38,20 @@ const DESCENDANTS = 4;
 const KIND = 5;
 
 /**
- * What a node is, as `locate` needs it: `OTHER` (no node: a null value, an alias, a pair inside a
- * flow sequence), a plain (unquoted) scalar, another scalar (quoted or block), an empty scalar (a
- * value written as nothing, `storageClassName:`), a mapping or a sequence.
+ * What a node is, as `locate` and the edits of fixes need it: `OTHER` (no node: a null value, an
+ * alias, a pair inside a flow sequence), a plain (unquoted) scalar, a block scalar (`|`, `>`), an
+ * empty scalar (a value written as nothing, `storageClassName:`), a mapping, a sequence, a
+ * double-quoted or a single-quoted scalar.
  */
-const enum NodeKind {
+export const enum NodeKind {
   OTHER = 0,
   PLAIN_SCALAR = 1,
-  SCALAR = 2,
+  BLOCK_SCALAR = 2,
   EMPTY_SCALAR = 3,
   MAP = 4,
   SEQ = 5,
+  DOUBLE_QUOTED_SCALAR = 6,
+  SINGLE_QUOTED_SCALAR = 7,
 }
 
 /**
@@ -96,7 +99,9 @@ function kindOf(node: unknown): NodeKind {
   if (isSeq(node)) return NodeKind.SEQ;
   if (!isScalar(node) || isAlias(node)) return NodeKind.OTHER;
   if (node.range && node.range[0] === node.range[1]) return NodeKind.EMPTY_SCALAR;
-  return node.type === Scalar.PLAIN ? NodeKind.PLAIN_SCALAR : NodeKind.SCALAR;
+  if (node.type === Scalar.QUOTE_DOUBLE) return NodeKind.DOUBLE_QUOTED_SCALAR;
+  if (node.type === Scalar.QUOTE_SINGLE) return NodeKind.SINGLE_QUOTED_SCALAR;
+  return node.type === Scalar.PLAIN ? NodeKind.PLAIN_SCALAR : NodeKind.BLOCK_SCALAR;
 }
 
 /** The string a key becomes in the plain object (`Document.toJS()` stringifies scalar keys). */
@@ -151,6 +156,62 @@ export function plainScalarSource(document: { positions: ObjectPositions }, text
   const base = node * FIELDS;
   if (positions.table[base + KIND] !== NodeKind.PLAIN_SCALAR) return undefined;
   return text.slice(positions.table[base + VALUE_START], positions.table[base + VALUE_END]);
+}
+
+/** One recorded node: its offsets in the file (`-1` when absent) and its kind. */
+export interface NodeSpan {
+  /** Index of the node in {@link ObjectPositions.table} (0 is the object itself). */
+  node: number;
+  keyStart: number;
+  keyEnd: number;
+  valueStart: number;
+  valueEnd: number;
+  kind: NodeKind;
+  /** The key as the plain object spells it, for an entry of a mapping. */
+  key: string | undefined;
+}
+
+/** The node at `path`, or `undefined` when the path does not exist in full. */
+export function nodeAt(document: { positions: ObjectPositions }, path: NodePath): NodeSpan | undefined {
+  let node = 0;
+  for (const segment of path) {
+    const next = childOf(document.positions, node, segment);
+    if (next === undefined) return undefined;
+    node = next;
+  }
+  return spanOf(document.positions, node);
+}
+
+/** The children of a node, in source order: the entries of a mapping or the items of a sequence. */
+export function childrenOf(document: { positions: ObjectPositions }, parent: NodeSpan): NodeSpan[] {
+  const table = document.positions.table;
+  const end = parent.node + 1 + table[parent.node * FIELDS + DESCENDANTS]!;
+  const children: NodeSpan[] = [];
+  for (let child = parent.node + 1; child < end; child += 1 + table[child * FIELDS + DESCENDANTS]!) children.push(spanOf(document.positions, child));
+  return children;
+}
+
+/** The last offset covered by a node or any node below it (its value's end, or its key's when it has no value). */
+export function subtreeEnd(document: { positions: ObjectPositions }, span: NodeSpan): number {
+  const table = document.positions.table;
+  let end = Math.max(span.keyEnd, span.valueEnd);
+  const last = span.node + table[span.node * FIELDS + DESCENDANTS]!;
+  for (let node = span.node + 1; node <= last; node++) end = Math.max(end, table[node * FIELDS + KEY_END]!, table[node * FIELDS + VALUE_END]!);
+  return end;
+}
+
+function spanOf(positions: ObjectPositions, node: number): NodeSpan {
+  const base = node * FIELDS;
+  const table = positions.table;
+  return {
+    node,
+    keyStart: table[base + KEY_START]!,
+    keyEnd: table[base + KEY_END]!,
+    valueStart: table[base + VALUE_START]!,
+    valueEnd: table[base + VALUE_END]!,
+    kind: table[base + KIND]! as NodeKind,
+    key: positions.keys[node],
+  };
 }
 
 /** The child of `node` at `segment` (the last entry of a repeated key), or `undefined`. */

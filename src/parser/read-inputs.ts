@@ -59,7 +59,7 @@ export async function readInputs(operands: readonly string[], options: ReadInput
     if (operand === '-') {
       const text = options.readStdin ? await options.readStdin() : '';
       const name = options.stdinFilename ? path.resolve(options.cwd, options.stdinFilename) : STDIN_PATH;
-      files.push({ path: name, text: text.replace(/^\uFEFF/, '') });
+      files.push({ path: name, text: text.replace(/^\uFEFF/, ''), fromStdin: true });
       continue;
     }
     const absolute = path.resolve(options.cwd, operand);

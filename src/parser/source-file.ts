@@ -9,6 +9,8 @@ export interface SourceFile {
   path: string;
   /** Full text, decoded as UTF-8, with a leading byte-order mark removed. */
   text: string;
+  /** True when the text came from standard input (`-`): there is no file to write fixes to. */
+  fromStdin?: true;
 }
 
 /** The display name used for standard input when no `--stdin-filename` is given. */

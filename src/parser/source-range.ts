@@ -41,3 +41,10 @@ function linePosition(lineStarts: readonly number[], offset: number): { line: nu
   if (low === 0) return { line: 0, column: offset };
   return { line: low, column: offset - lineStarts[low - 1]! + 1 };
 }
+
+/** The offsets where the lines of `text` start (after each `\n`), as `yaml`'s `LineCounter` records them. */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let offset = text.indexOf('\n'); offset !== -1; offset = text.indexOf('\n', offset + 1)) starts.push(offset + 1);
+  return starts;
+}
