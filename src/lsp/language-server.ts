@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  CodeActionKind,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   TextDocumentSyncKind,
@@ -11,6 +12,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { VERSION } from '../cli/version.js';
 import { CONFIG_FILE_NAME } from '../config/config.js';
+import { codeActions, FIX_ALL_KIND } from './code-actions.js';
 import { configErrorDiagnostic } from './config-error-diagnostic.js';
 import { DEFAULT_DEBOUNCE_MS, debounceOption } from './debounce-option.js';
 import { documentPath } from './document-path.js';
@@ -86,9 +88,19 @@ export function startLanguageServer(connection: Connection): void {
     watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     workspace = new Workspace(workspaceRoots(params), () => documents.all(), log);
     return {
-      capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } } },
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      },
       serverInfo: { name: 'stslint', version: VERSION },
     };
+  });
+
+  connection.onCodeAction(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!workspace || !document || isConfigFile(document.uri)) return [];
+    const file = documentPath(document.uri);
+    return codeActions(document, file, await workspace.setupFor(file), params);
   });
 
   connection.onInitialized(() => {

@@ -4,6 +4,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ALL_RULES } from '../../rules/index.js';
 import { exemptionCheck } from '../cli/exemption-check.js';
 import { localCalendarDate } from '../config/local-calendar-date.js';
+import { applyFixes, MAX_FIX_PASSES } from '../engine/apply-fixes.js';
+import type { Finding } from '../engine/finding.js';
 import { lintSources } from '../engine/lint.js';
 import { toDiagnostic } from './to-diagnostic.js';
 import type { LintSetup } from './workspace.js';
@@ -18,16 +20,39 @@ import type { LintSetup } from './workspace.js';
  *   decides how the text is parsed (`.json` as JSON, anything else as YAML)
  */
 export function lintDocument(document: TextDocument, file: string | undefined, setup: LintSetup): Diagnostic[] {
-  if (setup.ignored) return [];
   const linted = file ?? document.uri;
+  const uriOf = (other: string) => (other === linted ? document.uri : pathToFileURL(other).href);
+  return lintText(document.getText(), linted, setup).map((finding) => toDiagnostic(finding, uriOf));
+}
+
+/** The reported findings of a text linted as the document's file would be (none for an ignored file). */
+export function lintText(text: string, linted: string, setup: LintSetup): Finding[] {
+  if (setup.ignored) return [];
   const exemptions = exemptionCheck(setup.config, localCalendarDate(new Date()), setup.cwd);
-  const [result] = lintSources([{ path: linted, text: document.getText() }], {
+  const [result] = lintSources([{ path: linted, text }], {
     rules: ALL_RULES,
     namespace: setup.config.namespace,
     levels: setup.levels,
     context: setup.context,
     exempt: exemptions.check,
   });
-  const uriOf = (other: string) => (other === linted ? document.uri : pathToFileURL(other).href);
-  return (result?.findings ?? []).map((finding) => toDiagnostic(finding, uriOf));
+  return result?.findings ?? [];
+}
+
+/**
+ * The document's text with every fix applied, in passes as `--fix` does (at most
+ * `MAX_FIX_PASSES`), or `undefined` when nothing is fixable: the `source.fixAll.stslint` action.
+ */
+export function fixAllText(document: TextDocument, file: string | undefined, setup: LintSetup): string | undefined {
+  const linted = file ?? document.uri;
+  const original = document.getText();
+  let text = original;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const fixes = lintText(text, linted, setup).flatMap((finding) => (finding.fix ? [finding.fix] : []));
+    if (fixes.length === 0) break;
+    const { output } = applyFixes(text, fixes);
+    if (output === text) break;
+    text = output;
+  }
+  return text === original ? undefined : text;
 }

@@ -222,3 +222,26 @@ describe('stslint language server: bad input', () => {
     expect(await client.stop()).toBe(0);
   });
 });
+
+describe.each(SERVERS)('stslint language server: code actions (%s)', (_name, args) => {
+  serveWorkspace(args);
+
+  it('offers fixes and suggestions as quick fixes and fixes everything on source.fixAll.stslint', async () => {
+    const initialized = await initialize();
+    expect(initialized.capabilities.codeActionProvider).toEqual({ codeActionKinds: ['quickfix', 'source.fixAll.stslint'] });
+    const text = readFileSync(path.join(ROOT, 'fixtures/service-name-mismatch/fix/typo-with-comments.yaml'), 'utf8');
+    const uri = uriOf('zk.yaml');
+    const since = client.published.length;
+    await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    const publish = await client.waitForPublish((candidate) => candidate.uri === uri, since, 'zk.yaml diagnostics');
+    const diagnostic = publish.diagnostics.find((candidate) => candidate.code === 'service-name-mismatch')!;
+    type Action = { title: string; kind: string; isPreferred?: boolean; edit: { changes: Record<string, { range: unknown; newText: string }[]> } };
+    const quickFixes = await client.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['quickfix'] } });
+    expect(quickFixes).toHaveLength(1);
+    expect(quickFixes[0]!.isPreferred).toBe(true);
+    expect(quickFixes[0]!.edit.changes[uri]).toEqual([{ range: range(18, 15, 18, 26), newText: 'zk-hs' }]);
+    const fixAll = await client.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: range(0, 0, 0, 0), context: { diagnostics: [], only: ['source.fixAll'] } });
+    expect(fixAll.map((action) => action.kind)).toEqual(['source.fixAll.stslint']);
+    expect(fixAll[0]!.edit.changes[uri]![0]!.newText).toBe(readFileSync(path.join(ROOT, 'fixtures/service-name-mismatch/fix/typo-with-comments.fixed.yaml'), 'utf8'));
+  });
+});
