@@ -1,10 +1,32 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ALL_RULES } from '../rules/index.js';
-import { renderRuleDoc, renderRulesIndex } from '../src/formatters/rule-docs.js';
+import { renderRuleDoc, renderRulesIndex, type DocFix } from '../src/formatters/rule-docs.js';
 
 /** Repository root. */
 export const ROOT = path.resolve(import.meta.dirname, '..');
+
+/**
+ * The fix fixtures a rule page shows (`fixtures/<id>/fix/`): the first scenario with a fix, and the
+ * first with a suggestion (its first suggestion), each as its input and golden output.
+ */
+function docFixes(folder: string): DocFix[] {
+  const fixFolder = path.join(folder, 'fix');
+  if (!existsSync(fixFolder)) return [];
+  const entries = readdirSync(fixFolder).sort();
+  const inputs = entries.filter((entry) => /\.(ya?ml|json)$/.test(entry) && !/\.(fixed|suggestion-\d+)\./.test(entry));
+  const shown: DocFix[] = [];
+  for (const kind of ['fix', 'suggestion'] as const) {
+    for (const input of inputs) {
+      const extension = path.extname(input);
+      const output = `${input.slice(0, -extension.length)}.${kind === 'fix' ? 'fixed' : 'suggestion-1'}${extension}`;
+      if (!entries.includes(output)) continue;
+      shown.push({ kind, file: `fix/${input}`, before: readFileSync(path.join(fixFolder, input), 'utf8'), after: readFileSync(path.join(fixFolder, output), 'utf8') });
+      break;
+    }
+  }
+  return shown;
+}
 
 /**
  * Every generated docs page: `docs/rules/<id>.md` for each rule and `docs/rules/README.md`, as
@@ -19,10 +41,14 @@ export function ruleDocsPages(): [string, string][] {
       return existsSync(full) ? readFileSync(full, 'utf8') : `(missing fixture ${file})`;
     };
     const badOut = rule.examples.bad.replace(/\.(ya?ml|json)$/, '.out');
-    const page = renderRuleDoc(rule, {
-      good: { file: rule.examples.good, text: read(rule.examples.good) },
-      bad: { file: rule.examples.bad, text: read(rule.examples.bad), output: read(badOut) },
-    });
+    const page = renderRuleDoc(
+      rule,
+      {
+        good: { file: rule.examples.good, text: read(rule.examples.good) },
+        bad: { file: rule.examples.bad, text: read(rule.examples.bad), output: read(badOut) },
+      },
+      docFixes(folder),
+    );
     return [`docs/rules/${rule.id}.md`, page];
   });
   pages.push(['docs/rules/README.md', renderRulesIndex(ALL_RULES)]);

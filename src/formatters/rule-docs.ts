@@ -1,3 +1,4 @@
+import { structuredPatch } from 'diff';
 import type { RuleMeta } from '../engine/rule.js';
 
 /** A fixture shown on a rule page: its file name, text and, for the bad one, the linter's output. */
@@ -7,12 +8,20 @@ export interface DocExample {
   output?: string;
 }
 
+/** A fix fixture shown on a rule page: the file before and after a fix (`fix`) or a suggestion. */
+export interface DocFix {
+  kind: 'fix' | 'suggestion';
+  file: string;
+  before: string;
+  after: string;
+}
+
 /**
  * Renders `docs/rules/<id>.md` from a rule's metadata and its example fixtures. Headings and their
- * order are fixed: title, facts, Why, Bad (with output), Good, How to fix, Options, References.
- * Pure: the caller reads the fixtures.
+ * order are fixed: title, facts, Why, Bad (with output), Good, How to fix (with the rule's fix and
+ * suggestions, as diffs of their fixtures), Options, References. Pure: the caller reads the fixtures.
  */
-export function renderRuleDoc(rule: RuleMeta, examples: { good: DocExample; bad: DocExample }): string {
+export function renderRuleDoc(rule: RuleMeta, examples: { good: DocExample; bad: DocExample }, fixes: readonly DocFix[] = []): string {
   const facts = [
     '| Severity | Kinds | Options |',
     '| --- | --- | --- |',
@@ -23,7 +32,7 @@ export function renderRuleDoc(rule: RuleMeta, examples: { good: DocExample; bad:
     `## Why\n\n${rule.rationale}`,
     `## Bad\n\n${fence(examples.bad)}\n\nOutput:\n\n\`\`\`text\n${(examples.bad.output ?? '').trimEnd()}\n\`\`\``,
     `## Good\n\n${fence(examples.good)}`,
-    `## How to fix\n\n${rule.remediation}`,
+    [`## How to fix\n\n${rule.remediation}`, ...fixes.map(renderFix)].join('\n\n'),
     '## Options\n\nThis rule has no options.',
     `## References\n\n${rule.references.length > 0 ? rule.references.map((url) => `- <${url}>`).join('\n') : '- none'}`,
   ];
@@ -43,6 +52,21 @@ export function renderRulesIndex(rules: readonly (RuleMeta & { docsUrl?: string 
     ...rows,
     '',
   ].join('\n');
+}
+
+function renderFix(fix: DocFix): string {
+  const intro =
+    fix.kind === 'fix'
+      ? '`stslint --fix` makes this change by itself (and editors offer it as the preferred quick fix); nothing else in the file changes:'
+      : 'Editors offer this change as a quick fix (a suggestion: a person decides); nothing else in the file changes:';
+  return `${intro}\n\n\`\`\`diff\n${lineDiff(fix.file, fix.before, fix.after)}\n\`\`\``;
+}
+
+/** A unified diff of two texts with one line of context (jsdiff's `structuredPatch`), without its file header noise. */
+function lineDiff(file: string, before: string, after: string): string {
+  const patch = structuredPatch(file, file, before.replace(/\r\n/g, '\n'), after.replace(/\r\n/g, '\n'), '', '', { context: 1 });
+  const hunks = patch.hunks.map((hunk) => [`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`, ...hunk.lines.filter((line) => !line.startsWith('\\'))].join('\n'));
+  return [`--- ${file}`, `+++ ${file}`, ...hunks].join('\n');
 }
 
 function fence(example: DocExample): string {
