@@ -37,29 +37,21 @@ export const MANIFEST_GLOB = '**/*.{yaml,yml,json}';
  * folder is walked recursively for `.yaml`, `.yml` and `.json` files, skipping `node_modules` and
  * dot-folders, following symbolic links (a link loop is visited once); anything else is tried as a
  * glob pattern. Files are decoded as UTF-8 with a byte-order mark removed, and each file is read
- * once even when reached twice. Never throws: a missing or unreadable path becomes an
+ * once even when reached twice (the first place it is reached decides its position). Files are
+ * read concurrently; the result is in operand and walk order. Never throws: a missing or unreadable path becomes an
  * {@link InputError} and the rest is still read.
  */
 export async function readInputs(operands: readonly string[], options: ReadInputsOptions): Promise<ReadInputsResult> {
   const readFile = options.readFile ?? ((file: string) => fs.readFile(file));
-  const files: SourceFile[] = [];
-  const errors: InputError[] = [];
-  const seen = new Set<string>();
-  const addFile = async (file: string): Promise<void> => {
-    const real = await fs.realpath(file).catch(() => file);
-    if (seen.has(real)) return;
-    seen.add(real);
-    try {
-      files.push({ path: file, text: decode(await readFile(file)) });
-    } catch (error) {
-      errors.push({ path: file, message: describe(error) });
-    }
-  };
+  // Operands are resolved in order into slots (a file to read, standard input, an error); the files
+  // are then read concurrently, and the slots put back in order.
+  type Slot = { file: string } | { stdin: SourceFile } | { error: InputError };
+  const slots: Slot[] = [];
   for (const operand of operands) {
     if (operand === '-') {
       const text = options.readStdin ? await options.readStdin() : '';
       const name = options.stdinFilename ? path.resolve(options.cwd, options.stdinFilename) : STDIN_PATH;
-      files.push({ path: name, text: text.replace(/^\uFEFF/, ''), fromStdin: true });
+      slots.push({ stdin: { path: name, text: text.replace(/^\uFEFF/, ''), fromStdin: true } });
       continue;
     }
     const absolute = path.resolve(options.cwd, operand);
@@ -67,19 +59,50 @@ export async function readInputs(operands: readonly string[], options: ReadInput
     if (stat instanceof Error) {
       if (stat.code === 'ENOENT' && isDynamicPattern(operand)) {
         const matches = await walk(options.cwd, [operand]);
-        if (matches.length === 0) errors.push({ path: operand, message: 'No files match this pattern' });
-        for (const match of matches) if (!options.ignore?.(match)) await addFile(match);
+        if (matches.length === 0) slots.push({ error: { path: operand, message: 'No files match this pattern' } });
+        for (const match of matches) if (!options.ignore?.(match)) slots.push({ file: match });
       } else {
-        errors.push({ path: operand, message: describe(stat) });
+        slots.push({ error: { path: operand, message: describe(stat) } });
       }
     } else if (stat.isDirectory()) {
-      for (const match of await walk(absolute, [MANIFEST_GLOB])) if (!options.ignore?.(match)) await addFile(match);
+      for (const match of await walk(absolute, [MANIFEST_GLOB])) if (!options.ignore?.(match)) slots.push({ file: match });
     } else {
-      await addFile(absolute);
+      slots.push({ file: absolute });
+    }
+  }
+  const paths = slots.flatMap((slot) => ('file' in slot ? [slot.file] : []));
+  const reads = new Map<string, { real: string; text?: string; error?: string }>();
+  for (let first = 0; first < paths.length; first += CONCURRENT_READS) {
+    await Promise.all(
+      paths.slice(first, first + CONCURRENT_READS).map(async (file) => {
+        const real = await fs.realpath(file).catch(() => file);
+        try {
+          reads.set(file, { real, text: decode(await readFile(file)) });
+        } catch (error) {
+          reads.set(file, { real, error: describe(error) });
+        }
+      }),
+    );
+  }
+  const files: SourceFile[] = [];
+  const errors: InputError[] = [];
+  const seen = new Set<string>();
+  for (const slot of slots) {
+    if ('stdin' in slot) files.push(slot.stdin);
+    else if ('error' in slot) errors.push(slot.error);
+    else {
+      const read = reads.get(slot.file)!;
+      if (seen.has(read.real)) continue;
+      seen.add(read.real);
+      if (read.text !== undefined) files.push({ path: slot.file, text: read.text });
+      else errors.push({ path: slot.file, message: read.error! });
     }
   }
   return { files, errors };
 }
+
+/** How many files are read at once: enough to hide disk latency, few enough to spare file handles. */
+const CONCURRENT_READS = 32;
 
 async function walk(cwd: string, patterns: string[]): Promise<string[]> {
   const matches = await glob(patterns, {
