@@ -1,3 +1,5 @@
+import type { RunProcess } from '../kustomize/kustomize-build.js';
+
 /**
  * The process facilities the CLI uses, passed in so that tests can run `main` in-process.
  * `src/cli/bin.ts` fills them from `process`.
@@ -15,4 +17,6 @@ export interface CliIO {
   writeFile(file: string, text: string): Promise<void>;
   /** The current time (exemption expiry); tests fix it. */
   now(): Date;
+  /** Runs a program (kustomize); tests may replay recorded builds instead. */
+  runProcess: RunProcess;
 }

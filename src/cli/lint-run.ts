@@ -1,29 +1,40 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgsStringToArgv } from 'string-argv';
 import { ALL_RULES } from '../../rules/index.js';
+import { classifyPath } from '../config/classify-path.js';
 import type { RuleSeverity, StslintConfig } from '../config/config.js';
 import { localCalendarDate } from '../config/local-calendar-date.js';
 import { lintAndFix } from '../engine/apply-fixes.js';
 import { lintSourcesInParallel, type FileResult } from '../engine/lint.js';
+import type { HelmOptions } from '../helm/helm-sources.js';
+import { findKustomizationFiles, kustomizationFileIn } from '../kustomize/kustomization.js';
+import { kustomizeBuilder } from '../kustomize/kustomize-build.js';
+import { kustomizeRun, type KustomizeRunResult, type TreeBuild } from '../kustomize/kustomize-run.js';
+import { readSourceFromDisk } from '../kustomize/kustomize-trees.js';
 import type { CliIO } from './cli-io.js';
 import { exemptionCheck } from './exemption-check.js';
 import { limitHeapGrowth } from './heap-growth.js';
 import type { CliOptions } from './program.js';
-import { selectInputs } from './select-inputs.js';
+import { selectInputs, type SelectedInputs } from './select-inputs.js';
 
 /** The outcome of one lint run, before formatting. */
 export interface LintRun {
   results: FileResult[];
   /** Fatal problems (unreadable paths, no manifests), one stderr line each: exit 2. */
   fatal: string[];
-  /** Informational stderr lines (ignored files named, expired exemptions). */
+  /** Informational stderr lines (ignored files named, expired exemptions, trees not built, charts skipped). */
   notices: string[];
+  /** The kustomize builds of the run (cost per build). */
+  builds: TreeBuild[];
 }
 
 /** The options a lint run reads (a subset of the command line's). */
 export type LintRunOptions = Pick<
   CliOptions,
-  'stdin' | 'stdinFilename' | 'namespace' | 'errorOnUnmatchedPattern' | 'inlineConfig' | 'reportUnusedDisableDirectives'
+  'stdin' | 'stdinFilename' | 'namespace' | 'errorOnUnmatchedPattern' | 'inlineConfig' | 'reportUnusedDisableDirectives' | 'kustomizeCommand' | 'helmChartRoot'
 > &
-  Partial<Pick<CliOptions, 'jobs' | 'fix' | 'fixDryRun'>>;
+  Partial<Pick<CliOptions, 'jobs' | 'fix' | 'fixDryRun' | 'kustomize'>>;
 
 /** `STSLINT_PARALLEL_MIN_BYTES` (for tests and benchmarks: the input size from which parsing uses threads). */
 function parallelMinBytes(value: string | undefined): number | undefined {
@@ -32,8 +43,9 @@ function parallelMinBytes(value: string | undefined): number | undefined {
 
 /**
  * Selects and reads the inputs (operands or the configuration's `files`, plus its `context`),
- * lints them as one run with the configured levels, namespace, suppressions and exemptions, and
- * returns the results with the messages for stderr. Shared by the CLI and the GitHub Action.
+ * builds the kustomize trees among them (docs/kustomize-and-helm.md), lints everything as one run
+ * with the configured levels, namespace, suppressions and exemptions, and returns the results with
+ * the messages for stderr. Shared by the CLI and the GitHub Action.
  */
 export async function lintRun(
   paths: readonly string[],
@@ -42,9 +54,12 @@ export async function lintRun(
   levels: ReadonlyMap<string, RuleSeverity>,
   io: CliIO,
 ): Promise<LintRun> {
-  const inputs = await selectInputs(paths, options, config, io);
+  const kustomize = options.kustomize !== false && config.kustomize.enabled;
+  const inputs = await selectInputs(paths, { ...options, kustomizations: kustomize }, config, io);
   limitHeapGrowth([...inputs.files, ...inputs.context].reduce((sum, file) => sum + file.text.length, 0));
   const exemptions = exemptionCheck(config, localCalendarDate(io.now()), io.cwd);
+  // Each tree is built once; every fix pass lints the same builds.
+  const builds = kustomize ? await buildTrees(inputs, options, config, io) : undefined;
   const lintOptions = {
     jobs: options.jobs ?? 'auto',
     parallelMinBytes: parallelMinBytes(io.env.STSLINT_PARALLEL_MIN_BYTES),
@@ -55,11 +70,76 @@ export async function lintRun(
     inlineConfig: options.inlineConfig,
     exempt: exemptions.check,
     ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: 'error' as const } : {}),
+    ...(builds ? { kustomize: builds } : {}),
+    helm: helmOptions(options.helmChartRoot === undefined ? config.helmChartRoot : path.resolve(io.cwd, options.helmChartRoot), io.cwd),
   };
   // --fix never rewrites standard input; --fix-dry-run computes its output too.
   const results =
     options.fix || options.fixDryRun
       ? await lintAndFix(inputs.files, lintOptions, (file) => options.fixDryRun === true || file.fromStdin !== true)
       : await lintSourcesInParallel(inputs.files, lintOptions);
-  return { results, fatal: inputs.errors, notices: [...inputs.notices, ...exemptions.expiredNotices()] };
+  return {
+    results,
+    fatal: inputs.errors,
+    notices: [...inputs.notices, ...(builds?.notices ?? []), ...exemptions.expiredNotices()],
+    builds: builds?.builds ?? [],
+  };
+}
+
+/**
+ * The run's kustomize builds. The overlays that read a named file are looked for among the
+ * kustomizations of the repository: under the configuration's folder when there is a
+ * configuration file, else under the repository root (the nearest folder holding `.git`), and in
+ * every folder above a named file.
+ */
+async function buildTrees(inputs: SelectedInputs, options: LintRunOptions, config: StslintConfig, io: CliIO): Promise<KustomizeRunResult> {
+  const walked = inputs.files.filter((file) => !inputs.named.has(file.path));
+  const named = inputs.files.filter((file) => inputs.named.has(file.path));
+  const repository = new Set<string>();
+  if (named.length > 0) {
+    const root = config.file ? config.baseDirectory : gitRoot(io.cwd);
+    if (root) for (const file of await findKustomizationFiles(root, (file) => classifyPath(file, config) === 'ignored')) repository.add(file);
+    for (const file of named) for (const above of kustomizationsAbove(file.path)) repository.add(above);
+  }
+  const command = options.kustomizeCommand ?? config.kustomize.command;
+  const builder = kustomizeBuilder({ runProcess: io.runProcess, cwd: io.cwd, ...(command ? { command: parseArgsStringToArgv(command) } : {}) });
+  return kustomizeRun({ walked, named, repository: [...repository] }, { builder, read: readSourceFromDisk, cwd: io.cwd });
+}
+
+/** Helm output is reported under its templates, read from disk (each once per run). */
+function helmOptions(chartRoot: string | undefined, cwd: string): HelmOptions {
+  const texts = new Map<string, string | undefined>();
+  return {
+    ...(chartRoot ? { chartRoot } : {}),
+    cwd,
+    readTemplate: (file) => {
+      if (!texts.has(file)) {
+        let text: string | undefined;
+        try {
+          text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+        } catch {
+          text = undefined;
+        }
+        texts.set(file, text);
+      }
+      return texts.get(file);
+    },
+  };
+}
+
+/** The kustomization files of the folders holding `file`, from its own up to the file-system root. */
+function kustomizationsAbove(file: string): string[] {
+  const found: string[] = [];
+  for (let folder = path.dirname(file); ; folder = path.dirname(folder)) {
+    const kustomization = kustomizationFileIn(folder);
+    if (kustomization) found.push(kustomization);
+    if (path.dirname(folder) === folder) return found;
+  }
+}
+
+function gitRoot(cwd: string): string | undefined {
+  for (let folder = path.resolve(cwd); ; folder = path.dirname(folder)) {
+    if (existsSync(path.join(folder, '.git'))) return folder;
+    if (path.dirname(folder) === folder) return undefined;
+  }
 }

@@ -5,6 +5,7 @@ import { ConfigError } from '../config/config-error.js';
 import type { RuleSeverity, StslintConfig } from '../config/config.js';
 import { loadConfig } from '../config/load-config.js';
 import { resolveRuleSeverities } from '../config/resolve-rule-severities.js';
+import { KUSTOMIZE_BUILD } from '../engine/build-problems.js';
 import { INTERNAL_ERROR } from '../engine/internal-error.js';
 import type { FileResult } from '../engine/lint.js';
 import type { RuleMeta } from '../engine/rule.js';
@@ -22,7 +23,7 @@ import { VERSION } from './version.js';
 
 /** Metadata of everything that can appear in a report: the rules and the reserved ids. */
 export const REPORTED_RULES: ReadonlyMap<string, RuleMeta> = new Map(
-  [...ALL_RULES, INTERNAL_ERROR, UNUSED_DISABLE_DIRECTIVE_META].map((rule) => [rule.id, rule]),
+  [...ALL_RULES, INTERNAL_ERROR, KUSTOMIZE_BUILD, UNUSED_DISABLE_DIRECTIVE_META].map((rule) => [rule.id, rule]),
 );
 
 

@@ -28,6 +28,10 @@ export interface CliOptions {
   jobs: Jobs;
   fix?: boolean;
   fixDryRun?: boolean;
+  /** `false` with `--no-kustomize`. */
+  kustomize: boolean;
+  kustomizeCommand?: string;
+  helmChartRoot?: string;
 }
 
 function collectRuleFlag(value: string, previous: RuleOverride[]): RuleOverride[] {
@@ -48,6 +52,11 @@ function parseJobs(value: string): Jobs {
   if (value === 'auto') return 'auto';
   if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('expected "auto" or a whole number ≥ 1.');
   return Number(value);
+}
+
+function parseCommand(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError('expected a command such as "kubectl kustomize".');
+  return value;
 }
 
 function parseNamespace(value: string): string {
@@ -84,6 +93,9 @@ export function buildProgram(io: CliIO): Command {
     .option('--fix', 'apply the safe fixes to the files, then report what is left')
     .option('--fix-dry-run', 'compute the fixes without writing them (the json format gives each file\'s "output")')
     .option('--jobs <n|auto>', 'threads that parse large inputs ("auto": one per core; 1: this thread only)', parseJobs, 'auto' as Jobs)
+    .option('--kustomize-command <command>', 'build kustomizations with this command, the folder appended (default: "kustomize build", else "kubectl kustomize")', parseCommand)
+    .option('--no-kustomize', 'do not build kustomizations: lint kustomization, resource and patch files as plain manifests')
+    .option('--helm-chart-root <folder>', 'the chart of linted `helm template` output: "# Source: <chart>/templates/x.yaml" is reported as <folder>/templates/x.yaml')
     .option('--list-rules', 'print the rules and exit')
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output')

@@ -2,7 +2,8 @@ import { RULES } from '../../rules/index.js';
 import { dottedPath } from '../engine/finding.js';
 import { asArray, fieldAt, isRecord } from '../k8s/plain-value.js';
 import { closestName } from '../text/closest-name.js';
-import { CONFIG_KEYS, EXEMPTION_KEYS } from './config.js';
+import { parseJsonPointer } from '../text/json-pointer.js';
+import { CONFIG_KEYS, EXEMPTION_KEYS, HELM_KEYS, KUSTOMIZE_KEYS } from './config.js';
 import type { ConfigProblem } from './config-problem.js';
 import { describeRuleSetting } from './describe-rule-setting.js';
 import { describeValue } from './describe-value.js';
@@ -42,6 +43,11 @@ export function configProblems(value: unknown, errors: readonly ConfigSchemaErro
 
 function describeError(error: ConfigSchemaError, path: (string | number)[], found: unknown): ConfigProblem | undefined {
   const name = path.length === 0 ? 'the configuration' : dottedPath(path);
+  if (path.length === 1 && path[0] === 'kustomize') {
+    // `off` or a mapping: each branch of the anyOf reports its own error; keep the one that fits.
+    if (isRecord(found) ? error.keyword !== 'additionalProperties' : error.keyword !== 'anyOf') return undefined;
+    if (!isRecord(found)) return { path, target: 'value', message: `kustomize must be "off" or a mapping such as {command: kubectl kustomize}, got ${describeValue(found)}` };
+  }
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(error.params.additionalProperty);
@@ -71,7 +77,8 @@ function unknownKey(path: readonly (string | number)[], key: string): string {
     return `unknown key "${key}"${suggest(key, known, `; expected ${known.slice(0, -1).join(', ')} or ${known.at(-1)}`)}`;
   }
   if (path.length === 1 && path[0] === 'rules') return `unknown rule "${key}"${suggest(key, [...RULES.keys()])}`;
-  return `unknown key "${key}" in ${dottedPath(path)}${suggest(key, EXEMPTION_KEYS)}`;
+  const known = path[0] === 'kustomize' ? KUSTOMIZE_KEYS : path[0] === 'helm' ? HELM_KEYS : EXEMPTION_KEYS;
+  return `unknown key "${key}" in ${dottedPath(path)}${suggest(key, known, `; expected ${known.join(', ')}`)}`;
 }
 
 function suggest(word: string, candidates: readonly string[], otherwise = ''): string {
@@ -99,8 +106,7 @@ function badPattern(name: string, field: string | number | undefined, found: unk
 function pathOf(value: unknown, pointer: string): (string | number)[] {
   const path: (string | number)[] = [];
   let current = value;
-  for (const raw of pointer.split('/').slice(1)) {
-    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+  for (const segment of parseJsonPointer(pointer) ?? []) {
     const step = Array.isArray(current) && /^\d+$/.test(segment) ? Number(segment) : segment;
     path.push(step);
     current = fieldAt(current, [step]);

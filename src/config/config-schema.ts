@@ -57,6 +57,37 @@ export function configSchema(rules: readonly Pick<RuleMeta, 'id' | 'title' | 'se
         additionalProperties: false,
         properties: Object.fromEntries(rules.map((rule) => [rule.id, ruleSetting(rule)])),
       },
+      kustomize: {
+        description:
+          'How kustomize trees are linted. By default each top kustomization is built with `kustomize build` (else `kubectl kustomize`) and findings are reported at the base or patch line that wrote the field. off: lint kustomization, resource and patch files as plain manifests.',
+        anyOf: [
+          { type: 'string', enum: ['off'], description: 'Do not build kustomizations; lint every file as written.' },
+          {
+            type: 'object',
+            description: 'Build settings.',
+            additionalProperties: false,
+            properties: {
+              command: {
+                type: 'string',
+                pattern: NOT_BLANK_PATTERN,
+                description: 'The build command, e.g. "kubectl kustomize" or "/opt/bin/kustomize build"; the folder to build is appended. Default: kustomize build when on PATH, else kubectl kustomize. The --kustomize-command option wins over it.',
+              },
+            },
+          },
+        ],
+      },
+      helm: {
+        type: 'object',
+        description: 'How `helm template` output is reported: each document under the template its # Source: comment names.',
+        additionalProperties: false,
+        properties: {
+          chartRoot: {
+            type: 'string',
+            pattern: NOT_BLANK_PATTERN,
+            description: 'Folder of the chart, relative to this file: "# Source: <chart>/templates/db.yaml" is reported as <chartRoot>/templates/db.yaml. The --helm-chart-root option wins over it.',
+          },
+        },
+      },
       exemptions: {
         type: 'array',
         description: 'Objects a rule does not apply to, each with the reason why.',

@@ -27,6 +27,10 @@ import type { Severity } from '../engine/finding.js';
  * rules:
  *   node-local-storage: off            # off | info | warning | error
  *   replication-bootstrap-missing: [error, {}]   # or [severity, options]; no rule has options yet
+ * kustomize:                           # or `kustomize: off`: lint kustomize files as plain manifests
+ *   command: kubectl kustomize         # default: `kustomize build` when on PATH, else `kubectl kustomize`
+ * helm:
+ *   chartRoot: charts/db               # where the chart of linted `helm template` output lives
  * exemptions:
  *   - rule: node-local-storage         # a rule id (required)
  *     kind: StatefulSet                # optional, default any kind
@@ -65,7 +69,13 @@ export const RULE_SEVERITIES: readonly RuleSeverity[] = ['off', 'info', 'warning
 export type RuleSetting = RuleSeverity | readonly [RuleSeverity] | readonly [RuleSeverity, Readonly<Record<string, never>>];
 
 /** Top-level keys of the file, in the order the docs and the schema list them. */
-export const CONFIG_KEYS = ['$schema', 'namespace', 'files', 'ignores', 'context', 'rules', 'exemptions'] as const;
+export const CONFIG_KEYS = ['$schema', 'namespace', 'files', 'ignores', 'context', 'rules', 'kustomize', 'helm', 'exemptions'] as const;
+
+/** Keys of `kustomize` (when it is not `off`). */
+export const KUSTOMIZE_KEYS = ['command'] as const;
+
+/** Keys of `helm`. */
+export const HELM_KEYS = ['chartRoot'] as const;
 
 /** Keys of one exemption. */
 export const EXEMPTION_KEYS = ['rule', 'kind', 'namespace', 'name', 'reason', 'expires'] as const;
@@ -100,7 +110,17 @@ export interface ConfigFileContent {
   ignores?: string[];
   context?: string[];
   rules?: Record<string, RuleSetting>;
+  kustomize?: 'off' | { command?: string };
+  helm?: { chartRoot?: string };
   exemptions?: ExemptionEntry[];
+}
+
+/** How kustomize trees are handled (docs/kustomize-and-helm.md). */
+export interface KustomizeSettings {
+  /** `false` for `kustomize: off`: kustomization, resource and patch files are linted as plain files. */
+  enabled: boolean;
+  /** The build command as written (`kubectl kustomize`); the folder is appended. Absent: `kustomize build`, else `kubectl kustomize`. */
+  command: string | undefined;
 }
 
 /** An exemption with the place it is written, for "expired" notices and `--print-config`. */
@@ -127,6 +147,9 @@ export interface StslintConfig {
   context: readonly string[];
   /** Severities the file sets, by rule id (rules it does not mention are absent). */
   rules: ReadonlyMap<string, RuleSeverity>;
+  kustomize: KustomizeSettings;
+  /** Absolute folder of the chart whose `helm template` output is linted (`helm.chartRoot`), when set. */
+  helmChartRoot: string | undefined;
   /** Exemptions in file order. */
   exemptions: readonly Exemption[];
 }

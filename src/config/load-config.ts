@@ -39,8 +39,23 @@ export async function loadConfig(options: LoadConfigOptions): Promise<StslintCon
   return parseConfig(new TextDecoder('utf-8').decode(bytes), { file, shownPath });
 }
 
-function defaultConfig(cwd: string): StslintConfig {
-  return { file: null, baseDirectory: cwd, namespace: undefined, files: DEFAULT_FILES, ignores: [], context: [], rules: new Map(), exemptions: [] };
+/**
+ * The configuration of a run without a `.stslint.yaml`: globs relative to `cwd`, every manifest
+ * linted, every rule at its default severity, kustomize trees built, no exemptions.
+ */
+export function defaultConfig(cwd: string): StslintConfig {
+  return {
+    file: null,
+    baseDirectory: cwd,
+    namespace: undefined,
+    files: DEFAULT_FILES,
+    ignores: [],
+    context: [],
+    rules: new Map(),
+    kustomize: { enabled: true, command: undefined },
+    helmChartRoot: undefined,
+    exemptions: [],
+  };
 }
 
 function describe(error: unknown): string {

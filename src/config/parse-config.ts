@@ -75,6 +75,8 @@ function toConfig(content: ConfigFileContent, file: string, exemptionAt: (index:
     ignores: content.ignores ?? [],
     context: content.context ?? [],
     rules,
+    kustomize: content.kustomize === 'off' ? { enabled: false, command: undefined } : { enabled: true, command: content.kustomize?.command },
+    helmChartRoot: content.helm?.chartRoot === undefined ? undefined : path.resolve(path.dirname(file), content.helm.chartRoot),
     exemptions,
   };
 }

@@ -55,6 +55,8 @@ export function printConfig(input: PrintConfigInput): string {
     ignores: config.ignores,
     context: config.context,
     rules: Object.fromEntries(severities),
+    kustomize: config.kustomize.enabled ? { command: config.kustomize.command ?? null } : 'off',
+    helm: { chartRoot: config.helmChartRoot ?? null },
     exemptions,
   };
   return `${JSON.stringify(output, null, 2)}\n`;

@@ -1,5 +1,7 @@
+import { attachHelmSources, templatePlaceOfLine, type HelmOptions } from '../helm/helm-sources.js';
 import { groupOf } from '../k8s/group-kind.js';
 import { ObjectIndex } from '../index/object-index.js';
+import type { KustomizeRunResult } from '../kustomize/kustomize-run.js';
 import { apiVersionNotServed } from '../schema/api-version-not-served.js';
 import { servedKind } from '../schema/served-kind.js';
 import type { ManifestDocument } from '../parser/manifest-document.js';
@@ -7,6 +9,8 @@ import { parseDocuments, type ParsedFile } from '../parser/parse-documents.js';
 import { parseFiles, threadCount, type Jobs } from './parse-in-workers.js';
 import { PARSE_OPTIONS } from './parse-options.js';
 import type { SourceFile } from '../parser/source-file.js';
+import { locateSource } from '../parser/source-location.js';
+import { buildFindings } from './build-problems.js';
 import { finalizeFindings } from './finalize-findings.js';
 import type { Finding, Severity } from './finding.js';
 import { parseFindings, YAML_SYNTAX } from './parse-findings.js';
@@ -38,6 +42,15 @@ export interface LintOptions {
   exempt?: ExemptionCheck;
   /** Severity of findings for disable comments that suppress nothing; absent = not reported. */
   reportUnusedDisableDirectives?: Severity;
+  /**
+   * The run's kustomize builds (`kustomizeRun`): their objects are indexed and linted, with
+   * findings reported in the files that wrote the fields; the files in `notObjects` (patches,
+   * kustomizations, resources of built trees) are reported but their own documents are neither
+   * indexed nor linted; failed builds become `kustomize-build` findings.
+   */
+  kustomize?: Pick<KustomizeRunResult, 'built' | 'files' | 'notObjects' | 'problems'>;
+  /** Report documents of `helm template` output (`# Source: <path>`) under their template (see `attachHelmSources`). */
+  helm?: HelmOptions;
 }
 
 /** Findings of one input file. */
@@ -61,11 +74,13 @@ export interface FileResult {
 
 /**
  * Lints a set of inputs as one run: parse every file and context file, build one
- * {@link ObjectIndex} from all of them, run the enabled rules on the files' objects (context
- * objects are only looked up), and group the findings by file (one result per input, in input
- * order, also for files without findings). Suppressions apply per file. A broken document is
- * reported by `yaml-syntax` and never hides the other documents or files. Never throws for bad
- * input.
+ * {@link ObjectIndex} from all of them and from the objects of the run's kustomize builds, run the
+ * enabled rules on the files' and builds' objects (context objects are only looked up), and group
+ * the findings by the file they are reported in: one result per input, in input order, also for
+ * files without findings, then one per other file that received findings (a base outside the
+ * linted folders, a Helm template), sorted by path. Suppressions apply per file. A broken
+ * document is reported by `yaml-syntax` and never hides the other documents or files. Never
+ * throws for bad input.
  */
 export function lintSources(files: readonly SourceFile[], options: LintOptions): FileResult[] {
   const parsed = files.map((file) => parseDocuments(file, PARSE_OPTIONS));
@@ -96,31 +111,61 @@ export async function lintSourcesInParallel(files: readonly SourceFile[], option
 
 /** The run after parsing: index, rules, suppressions, per-file results. */
 function lintParsed(parsed: readonly ParsedFile[], context: readonly ParsedFile[], options: LintOptions): FileResult[] {
-  const index = new ObjectIndex(
-    [...parsed, ...context].flatMap((file) => file.documents),
-    { namespace: options.namespace },
-  );
+  const notObjects = options.kustomize?.notObjects ?? new Set<string>();
+  const objectsOf = (file: ParsedFile) => (notObjects.has(file.file.path) ? [] : file.documents);
+  const templates = options.helm ? parsed.flatMap((file) => attachHelmSources(file, options.helm!)) : [];
+  const built = (options.kustomize?.built ?? []).flatMap((file) => file.documents);
+  const index = new ObjectIndex([...parsed.flatMap(objectsOf), ...built, ...context.flatMap(objectsOf)], { namespace: options.namespace });
   const enabled = options.rules.filter((rule) => levelOf(rule, options) !== 'off');
   const severities = new Map(enabled.map((rule) => [rule.id, levelOf(rule, options) as Severity]));
   const contextDocuments = new Set<ManifestDocument>(context.flatMap((file) => file.documents));
-  const findings = runRules(index, enabled, {
-    severities,
-    skip: (document) => contextDocuments.has(document),
-    inlineConfig: options.inlineConfig,
-  });
+  const findings = [
+    ...runRules(index, enabled, {
+      severities,
+      skip: (document) => contextDocuments.has(document),
+      inlineConfig: options.inlineConfig,
+    }),
+    ...buildFindings(options.kustomize?.problems ?? []),
+  ];
   const yamlSyntax = enabled.find((rule) => rule.id === YAML_SYNTAX);
+  // Parse problems stay in their file, except in a document of `helm template` output, which is
+  // reported in its template (first line, the rendered place related).
+  const parseProblems = new Map<string, Finding[]>();
+  for (const file of parsed) {
+    const kept: Finding[] = [];
+    for (const finding of yamlSyntax ? parseFindings(file, yamlSyntax, severities.get(YAML_SYNTAX)!) : []) {
+      const place = options.helm ? templatePlaceOfLine(file.file, finding.range, options.helm) : undefined;
+      if (!place) {
+        kept.push(finding);
+        continue;
+      }
+      templates.push(place.template);
+      findings.push({ ...finding, file: place.template.path, range: place.range, related: [{ file: file.file.path, range: finding.range, message: 'rendered here' }] });
+    }
+    parseProblems.set(file.file.path, kept);
+  }
   const byFile = groupByFile(findings);
-  return parsed.map((file) => {
-    const own = [...(yamlSyntax ? parseFindings(file, yamlSyntax, severities.get(YAML_SYNTAX)!) : []), ...(byFile.get(file.file.path) ?? [])];
-    const split = suppressFindings(file.file, own, options);
+  const builtByFile = groupBy(built, (document) => locateSource(document, ['metadata', 'name'], 'key').file);
+  const result = (file: SourceFile, own: Finding[], objects: readonly ManifestDocument[]): FileResult => {
+    const split = suppressFindings(file, own, options);
     return {
-      file: file.file,
+      file,
       findings: finalizeFindings(split.findings),
       suppressed: finalizeFindings(split.suppressed),
-      objectCount: file.documents.length,
-      unvalidatedKinds: file.documents.filter(hasNoSchema).map((document) => document.kind),
+      objectCount: objects.length,
+      unvalidatedKinds: objects.filter(hasNoSchema).map((document) => document.kind),
     };
+  };
+  const results = parsed.map((file) => {
+    const own = [...parseProblems.get(file.file.path)!, ...(byFile.get(file.file.path) ?? [])];
+    return result(file.file, own, [...objectsOf(file), ...(builtByFile.get(file.file.path) ?? [])]);
   });
+  const inputs = new Set(parsed.map((file) => file.file.path));
+  const elsewhere = new Map<string, SourceFile>([...templates, ...(options.kustomize?.files.values() ?? [])].map((file) => [file.path, file]));
+  for (const file of [...byFile.keys()].filter((file) => !inputs.has(file)).sort()) {
+    results.push(result(elsewhere.get(file) ?? { path: file, text: '' }, byFile.get(file)!, builtByFile.get(file) ?? []));
+  }
+  return results;
 }
 
 function hasNoSchema(document: ManifestDocument): boolean {
@@ -133,11 +178,16 @@ function levelOf(rule: Rule, options: LintOptions): RuleLevel {
 }
 
 function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
-  const byFile = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    const list = byFile.get(finding.file) ?? [];
-    list.push(finding);
-    byFile.set(finding.file, list);
+  return groupBy(findings, (finding) => finding.file);
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
   }
-  return byFile;
+  return groups;
 }

@@ -1,9 +1,9 @@
 import { builtInGroupKind, groupOf } from '../k8s/group-kind.js';
 import type { ObjectIndex } from '../index/object-index.js';
-import { locate } from '../parser/locate.js';
 import type { ManifestDocument } from '../parser/manifest-document.js';
+import { locateSource, type MappedLocation } from '../parser/source-location.js';
 import { annotationIgnores, type AnnotationIgnores } from './annotation-ignores.js';
-import { dottedPath, type Finding, type Severity } from './finding.js';
+import { dottedPath, type Finding, type RelatedLocation, type Severity } from './finding.js';
 import { INTERNAL_ERROR } from './internal-error.js';
 import { interpolate } from './interpolate.js';
 import { addMapEntries, insertDocumentAfter, renameKey, replaceScalar, type TextEdit } from '../parser/yaml-edits.js';
@@ -68,24 +68,27 @@ function createContext(
     document,
     ref,
     index,
-    fixer: fixerFor(document),
+    fixer: document.origin ? NO_FIXES : fixerFor(document),
     report(report: Report) {
       const template = rule.messages[report.messageId];
       if (template === undefined) throw new Error(`unknown messageId "${report.messageId}"`);
+      const place = locateSource(document, report.path, report.target);
       findings.push({
         ruleId: rule.id,
         messageId: report.messageId,
         message: interpolate(template, report.data),
         severity,
-        file: document.file.path,
-        range: locate(document, report.path, report.target),
+        file: place.file,
+        range: place.range,
         object: ref,
         path: dottedPath(report.path),
-        related: (report.related ?? []).map((related) => ({
-          file: related.document.file.path,
-          range: locate(related.document, related.path, related.target),
-          message: related.message,
-        })),
+        related: [
+          ...renderedAt(place),
+          ...(report.related ?? []).map((related) => {
+            const { file, range } = locateSource(related.document, related.path, related.target);
+            return { file, range, message: related.message };
+          }),
+        ],
         ...(ignored ? { suppressions: [{ kind: 'annotation' as const, justification: ignores!.reason }] } : {}),
         ...fixesOf(report),
       });
@@ -119,18 +122,35 @@ function fixerFor(document: ManifestDocument): Fixer {
   };
 }
 
+/**
+ * An object built or rendered from other files (kustomize, `helm template`) offers no fix: its text
+ * is not a file the user edits, and the lines that wrote its fields are in other files.
+ */
+const NO_FIXES: Fixer = {
+  replaceScalar: () => undefined,
+  renameKey: () => undefined,
+  addMapEntries: () => undefined,
+  insertDocumentAfter: () => undefined,
+};
+
+/** The rendered line of a field of `helm template` output, as a related location. */
+function renderedAt(place: MappedLocation): RelatedLocation[] {
+  return place.rendered ? [{ ...place.rendered, message: 'rendered here' }] : [];
+}
+
 function internalError(rule: Rule, document: ManifestDocument, index: ObjectIndex, error: unknown): Finding {
   const detail = error instanceof Error ? error.message : String(error);
   const data = { rule: rule.id, kind: document.kind, name: document.name, error: detail.split('\n')[0] ?? '' };
+  const place = locateSource(document, ['kind'], 'key');
   return {
     ruleId: INTERNAL_ERROR.id,
     messageId: 'threw',
     message: interpolate(INTERNAL_ERROR.messages.threw, data),
     severity: 'error',
-    file: document.file.path,
-    range: locate(document, ['kind'], 'key'),
+    file: place.file,
+    range: place.range,
     object: index.refOf(document),
     path: 'kind',
-    related: [],
+    related: renderedAt(place),
   };
 }

@@ -10,14 +10,17 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { runProcess as realRunProcess } from '../cli/process-io.js';
 import { VERSION } from '../cli/version.js';
 import { CONFIG_FILE_NAME } from '../config/config.js';
+import type { RunProcess } from '../kustomize/kustomize-build.js';
 import { codeActions, FIX_ALL_KIND } from './code-actions.js';
 import { configErrorDiagnostic } from './config-error-diagnostic.js';
 import { DEFAULT_DEBOUNCE_MS, debounceOption } from './debounce-option.js';
 import { documentPath } from './document-path.js';
 import { KeyedDebounce } from './keyed-debounce.js';
 import { lintDocument } from './lint-document.js';
+import { toDiagnostic } from './to-diagnostic.js';
 import { Workspace } from './workspace.js';
 import { workspaceRoots } from './workspace-roots.js';
 
@@ -29,10 +32,16 @@ import { workspaceRoots } from './workspace-roots.js';
  *   {@link Workspace}); when a document that holds (or held) objects StatefulSets refer to is
  *   changed, saved or closed, the other open documents are linted again;
  * - `workspace/didChangeWatchedFiles` re-reads manifests changed on disk, and reloads the
- *   configuration when a `.stslint.yaml` changes; an invalid one is shown as a diagnostic on it.
+ *   configuration when a `.stslint.yaml` changes; an invalid one is shown as a diagnostic on it;
+ * - a document of a kustomize tree is checked as built (`TreeChecks`): the builds that read it run
+ *   from disk, once, and again after a file of their tree is saved or changes on disk, when the
+ *   other open documents are re-checked; the findings are published in the files that wrote the
+ *   fields, open or not.
  * Problems are logged to the client (`connection.console`); none stops the server.
+ *
+ * @param runProcess - runs kustomize (tests may replace it)
  */
-export function startLanguageServer(connection: Connection): void {
+export function startLanguageServer(connection: Connection, runProcess: RunProcess = realRunProcess): void {
   const documents = new TextDocuments(TextDocument);
   const debounce = new KeyedDebounce();
   let opening: string | undefined; // the document whose didOpen is being handled
@@ -42,6 +51,7 @@ export function startLanguageServer(connection: Connection): void {
   let debounceMs = DEFAULT_DEBOUNCE_MS;
   let watchFiles = false;
   let workspace: Workspace | undefined;
+  const treePublished = new Map<string, string>(); // closed files given kustomize diagnostics: uri → what was published
 
   const log = (message: string) => connection.console.error(message);
   const report = (error: unknown) => log(`stslint: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -63,6 +73,36 @@ export function startLanguageServer(connection: Connection): void {
     const holds = workspace.holdsReferencedObjects(document);
     heldReferenced.set(uri, holds);
     if (changed.delete(uri) && (held || holds)) scheduleOthers(uri);
+    await publishTreeDiagnostics();
+  }
+
+  /** Publishes the kustomize findings of the files that are not open (the open ones get them when linted). */
+  async function publishTreeDiagnostics(): Promise<void> {
+    if (!workspace) return;
+    const open = new Set(documents.keys());
+    const reported = new Set<string>();
+    for (const file of await workspace.treeChecks.reportedFiles()) {
+      const uri = pathToFileURL(file).href;
+      if (open.has(uri)) continue;
+      reported.add(uri);
+      const diagnostics = (await workspace.treeChecks.findingsIn(file)).map((finding) => toDiagnostic(finding, (other) => pathToFileURL(other).href));
+      const text = JSON.stringify(diagnostics);
+      if (treePublished.get(uri) === text) continue;
+      treePublished.set(uri, text);
+      publish({ uri, diagnostics });
+    }
+    for (const uri of treePublished.keys()) {
+      if (reported.has(uri)) continue;
+      treePublished.delete(uri);
+      if (!open.has(uri)) publish({ uri, diagnostics: [] });
+    }
+  }
+
+  /** After a file changed on disk: forget the kustomize builds that read it, and check the open documents again. */
+  async function treeFileChanged(file: string): Promise<boolean> {
+    if (!workspace) return false;
+    const affected = await workspace.treeChecks.invalidate(file);
+    return affected.size > 0 || documents.keys().some((uri) => documentPath(uri) === file);
   }
 
   async function reloadConfiguration(): Promise<void> {
@@ -86,7 +126,7 @@ export function startLanguageServer(connection: Connection): void {
   connection.onInitialize((params) => {
     debounceMs = debounceOption(params.initializationOptions, log);
     watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    workspace = new Workspace(workspaceRoots(params), () => documents.all(), log);
+    workspace = new Workspace(workspaceRoots(params), () => documents.all(), log, runProcess);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -125,8 +165,15 @@ export function startLanguageServer(connection: Connection): void {
     if (isConfigFile(document.uri)) return void reloadConfiguration().catch(report);
     // Clients without file watching: keep the disk copy, used once the document is closed, current.
     if (file !== undefined) workspace?.fileChanged(file, false).catch(report);
-    changed.add(document.uri);
-    schedule(document.uri, 0);
+    // A saved file of a kustomize tree: its builds run again, and every open document is re-checked.
+    const rebuild = file === undefined ? Promise.resolve(false) : treeFileChanged(file);
+    rebuild
+      .then((rebuilt) => {
+        changed.add(document.uri);
+        schedule(document.uri, 0);
+        if (rebuilt) scheduleOthers(document.uri);
+      })
+      .catch(report);
   });
 
   documents.onDidClose(({ document }) => {
@@ -138,6 +185,9 @@ export function startLanguageServer(connection: Connection): void {
     // Its disk text now stands in for its in-memory text.
     if (heldReferenced.get(uri)) scheduleOthers(uri);
     heldReferenced.delete(uri);
+    // Its kustomize findings stay published, as for every file that is not open.
+    treePublished.delete(uri);
+    publishTreeDiagnostics().catch(report);
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
@@ -147,7 +197,10 @@ export function startLanguageServer(connection: Connection): void {
         const file = documentPath(change.uri);
         if (file === undefined) continue;
         if (path.basename(file) === CONFIG_FILE_NAME) configChanged = true;
-        else await workspace?.fileChanged(file, change.type === FileChangeType.Deleted);
+        else {
+          await workspace?.fileChanged(file, change.type === FileChangeType.Deleted);
+          await treeFileChanged(file);
+        }
       }
       if (configChanged) await reloadConfiguration();
       else scheduleOthers();

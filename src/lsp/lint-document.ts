@@ -15,6 +15,9 @@ import type { LintSetup } from './workspace.js';
  * configured level, the configured namespace, inline comments, annotations and exemptions, and the
  * setup's context files indexed for cross-object checks. Suppressed findings give no diagnostic; an
  * ignored file gives none at all. Findings in other files (related locations) get `file:` URIs.
+ * A file of a kustomize tree adds the findings of the builds that read it (`setup.treeFindings`,
+ * which offer no fix) and, when it is a patch, a kustomization or a resource of a built tree, its
+ * own documents are not linted as objects.
  *
  * @param file - the document's file path, or `undefined` when it is not a file (`untitled:`); it
  *   decides how the text is parsed (`.json` as JSON, anything else as YAML)
@@ -22,7 +25,8 @@ import type { LintSetup } from './workspace.js';
 export function lintDocument(document: TextDocument, file: string | undefined, setup: LintSetup): Diagnostic[] {
   const linted = file ?? document.uri;
   const uriOf = (other: string) => (other === linted ? document.uri : pathToFileURL(other).href);
-  return lintText(document.getText(), linted, setup).map((finding) => toDiagnostic(finding, uriOf));
+  if (setup.ignored) return [];
+  return [...lintText(document.getText(), linted, setup), ...setup.treeFindings].map((finding) => toDiagnostic(finding, uriOf));
 }
 
 /** The reported findings of a text linted as the document's file would be (none for an ignored file). */
@@ -35,6 +39,7 @@ export function lintText(text: string, linted: string, setup: LintSetup): Findin
     levels: setup.levels,
     context: setup.context,
     exempt: exemptions.check,
+    ...(setup.notObjects ? { kustomize: { built: [], files: new Map(), notObjects: new Set([linted]), problems: [] } } : {}),
   });
   return result?.findings ?? [];
 }

@@ -4,14 +4,18 @@ import { ALL_RULES } from '../../rules/index.js';
 import { classifyPath } from '../config/classify-path.js';
 import type { RuleSeverity, StslintConfig } from '../config/config.js';
 import type { ConfigError } from '../config/config-error.js';
-import { loadConfig } from '../config/load-config.js';
 import { resolveRuleSeverities } from '../config/resolve-rule-severities.js';
+import type { Finding } from '../engine/finding.js';
+import { HelmCharts } from '../helm/helm-charts.js';
+import { isKustomizationFile } from '../kustomize/kustomization.js';
+import type { RunProcess } from '../kustomize/kustomize-build.js';
 import type { ParsedFile } from '../parser/parse-documents.js';
 import { readInputs } from '../parser/read-inputs.js';
-import { defaultConfig } from './default-config.js';
+import { defaultConfig, loadConfig } from '../config/load-config.js';
 import { documentPath } from './document-path.js';
 import { loadFolderState, type FolderState } from './folder-state.js';
 import { toManifest, type Manifest } from './manifest.js';
+import { TreeChecks } from './tree-checks.js';
 
 /** Everything needed to lint one document besides its own text. */
 export interface LintSetup {
@@ -21,8 +25,15 @@ export interface LintSetup {
   context: ParsedFile[];
   /** The folder a CLI run would start in (exemption notes name the config file relative to it). */
   cwd: string;
-  /** True when the configuration's `ignores` cover the file: it gets no diagnostics. */
+  /** True when the configuration's `ignores` cover the file, or it is in a Helm chart folder (Go templates): it gets no diagnostics. */
   ignored: boolean;
+  /**
+   * True when the file's documents are not objects of their own: a kustomization, a patch, or a
+   * resource of a tree kustomize built (its objects are checked as built, see `treeFindings`).
+   */
+  notObjects: boolean;
+  /** Findings of the kustomize builds that read the file, reported in it (computed from the files on disk). */
+  treeFindings: Finding[];
 }
 
 interface Folder {
@@ -41,6 +52,8 @@ interface Folder {
  * with the configuration found from its own folder.
  */
 export class Workspace {
+  /** The kustomize builds of the workspace folders, shared by all documents. */
+  readonly treeChecks: TreeChecks;
   private readonly folders: Folder[];
   private readonly openManifests = new Map<string, { version: number; manifest: Manifest }>();
 
@@ -50,18 +63,22 @@ export class Workspace {
    * @param roots - absolute paths of the workspace folders
    * @param openDocuments - the documents open in the editor, read at lint time
    * @param log - where problems go (the client's log)
+   * @param runProcess - runs kustomize
    */
   constructor(
     roots: readonly string[],
     private readonly openDocuments: () => readonly TextDocument[],
     private readonly log: (message: string) => void,
+    runProcess: RunProcess,
   ) {
+    this.treeChecks = new TreeChecks(runProcess, log);
     const sorted = [...new Set(roots.map((root) => path.normalize(root)))].sort((a, b) => b.length - a.length);
     this.folders = sorted.map((root) => ({ root, state: this.logged(loadFolderState(root)) }));
   }
 
-  /** Reloads every folder's configuration and manifests (after `.stslint.yaml` changed). */
+  /** Reloads every folder's configuration and manifests (after `.stslint.yaml` changed); forgets every kustomize build. */
   reload(): void {
+    void this.treeChecks.invalidate(undefined);
     for (const folder of this.folders) {
       folder.state = this.logged(folder.state.catch(() => undefined).then((previous) => loadFolderState(folder.root, previous)));
     }
@@ -87,6 +104,9 @@ export class Workspace {
       const read = deleted || (role !== 'lint' && role !== 'context') ? undefined : (await readInputs([file], { cwd: state.root })).files[0];
       if (read) state.manifests.set(file, toManifest(read));
       else state.manifests.delete(file);
+      if (isKustomizationFile(file) && state.config.kustomize.enabled && role !== 'ignored') {
+        state.kustomizations = deleted ? state.kustomizations.filter((other) => other !== file) : [...new Set([...state.kustomizations, file])].sort();
+      }
     }
   }
 
@@ -122,10 +142,22 @@ export class Workspace {
         this.log(`stslint: ${error instanceof Error ? error.message : String(error)}; using the default configuration`);
         return defaultConfig(cwd);
       });
-      return { config, levels: resolveRuleSeverities(ALL_RULES, config), context: [], cwd, ignored: file !== undefined && classifyPath(file, config) === 'ignored' };
+      const ignored = file !== undefined && (classifyPath(file, config) === 'ignored' || new HelmCharts().chartOf(file) !== undefined);
+      return { config, levels: resolveRuleSeverities(ALL_RULES, config), context: [], cwd, ignored, notObjects: false, treeFindings: [] };
     }
     const state = await folder.state;
-    return { config: state.config, levels: state.levels, context: this.contextOf(file, state), cwd: state.root, ignored: classifyPath(file, state.config) === 'ignored' };
+    const context = this.contextOf(file, state);
+    const checks = await this.treeChecks.checksFor(file, state, context);
+    const notObjects = isKustomizationFile(file) || checks.some((check) => check.built) || (await this.treeChecks.isPatch(file, state));
+    return {
+      config: state.config,
+      levels: state.levels,
+      context,
+      cwd: state.root,
+      ignored: classifyPath(file, state.config) === 'ignored' || new HelmCharts().chartOf(file) !== undefined,
+      notObjects,
+      treeFindings: checks.flatMap((check) => check.findings.get(file) ?? []),
+    };
   }
 
   private contextOf(file: string, state: FolderState): ParsedFile[] {

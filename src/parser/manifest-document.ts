@@ -1,5 +1,6 @@
 import type { ObjectPositions } from './locate.js';
 import type { SourceFile } from './source-file.js';
+import type { DocumentOrigin } from './source-location.js';
 
 /**
  * One Kubernetes object found in an input: a YAML document whose root is a mapping with string
@@ -26,4 +27,10 @@ export interface ManifestDocument {
   declaredNamespace: string | undefined;
   /** True when the YAML document had duplicate keys (reported by `yaml-syntax`, last key wins). */
   hasDuplicateKeys: boolean;
+  /**
+   * Set on objects built or rendered from other files (a kustomize build, a `helm template`
+   * document with `# Source:`): where each field was written. Findings are reported there
+   * (`locateSource`); `file` and `node` are then the built or rendered text.
+   */
+  origin?: DocumentOrigin;
 }

@@ -27,6 +27,8 @@ export interface ReadInputsOptions {
   ignore?: (file: string) => boolean;
   /** Reads a file's bytes (tests replace it to simulate unreadable files). */
   readFile?: (file: string) => Promise<Uint8Array>;
+  /** What a folder walk picks up; default {@link MANIFEST_GLOB}. */
+  patterns?: readonly string[];
 }
 
 /** Manifest files a folder walk picks up. Files named explicitly are read whatever their extension. */
@@ -65,7 +67,7 @@ export async function readInputs(operands: readonly string[], options: ReadInput
         slots.push({ error: { path: operand, message: describe(stat) } });
       }
     } else if (stat.isDirectory()) {
-      for (const match of await walk(absolute, [MANIFEST_GLOB])) if (!options.ignore?.(match)) slots.push({ file: match });
+      for (const match of await walk(absolute, [...(options.patterns ?? [MANIFEST_GLOB])])) if (!options.ignore?.(match)) slots.push({ file: match });
     } else {
       slots.push({ file: absolute });
     }

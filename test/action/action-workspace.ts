@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { ActionIO } from '../../src/action/action-io.js';
 import { runAction } from '../../src/action/run-action.js';
 import { ROOT } from '../support/fixtures.js';
+import { runProcess } from '../../src/cli/process-io.js';
 
 /** A simulated GitHub Actions job: a checked-out workspace and the runner's files beside it. */
 export interface ActionWorkspace {
@@ -101,6 +102,7 @@ export async function runActionInProcess(
       await writeFile(file, text);
     },
     appendFile: (file, text) => appendFile(file, text),
+    runProcess,
     ...replace,
   });
   return { code, stdout, stderr, ...runnerFiles(ws) };

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_FILES, type StslintConfig } from '../../src/config/config.js';
+import type { StslintConfig } from '../../src/config/config.js';
+import { defaultConfig } from '../../src/config/load-config.js';
 import { listConfiguredFiles } from '../../src/config/list-configured-files.js';
 
 const TMP = realpathSync(mkdtempSync(path.join(tmpdir(), 'stslint-list-files-')));
@@ -23,7 +24,7 @@ for (const file of [
 }
 
 function config(fields: Partial<StslintConfig>): StslintConfig {
-  return { file: null, baseDirectory: TMP, namespace: undefined, files: DEFAULT_FILES, ignores: [], context: [], rules: new Map(), exemptions: [], ...fields };
+  return { ...defaultConfig(TMP), ...fields };
 }
 
 const relative = (files: string[]) => files.map((file) => path.relative(TMP, file).split(path.sep).join('/'));

@@ -49,6 +49,8 @@ describe('loadConfig', () => {
       ignores: [],
       context: [],
       rules: new Map(),
+      kustomize: { enabled: true, command: undefined },
+      helmChartRoot: undefined,
       exemptions: [],
     });
   });

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/fixtures.js';
+import { KUBECTL } from '../support/kubectl.js';
 
 // The pre-commit hook end to end, with a REAL pre-commit (Debian's package in CI): the hook is
 // installed from a clean clone of this repository at its HEAD commit, as users get it from
@@ -187,5 +188,21 @@ describe(`pre-commit hook installed from this repository's HEAD (${PRE_COMMIT_VE
     expect(commit.output).not.toContain('\u001b[');
     expect(commit.code).not.toBe(0);
     expect(head()).toBe(before);
+  });
+
+  it('rebuilds the kustomize overlay that uses a changed patch, and reports at the patch line', ({ skip }) => {
+    skip(PRE_COMMIT_VERSION === undefined, MISSING);
+    skip(!KUBECTL.available, `kubectl cannot run here: ${KUBECTL.reason}`);
+    check('git', ['add', 'shop'], userRepo, env);
+    const commit = git('commit', '--message', 'Shop database, three replicas in production');
+    timings.push(`kustomize commit ${commit.seconds.toFixed(2)} s`);
+    expect(commit.output).toMatch(/^stslint\.+Passed$/m); // a warning does not fail the hook
+    const patch = preCommit('run', 'stslint', '--verbose', '--files', 'shop/overlays/prod/replicas.yaml');
+    expect(patch.output).toContain(
+      '\nshop/overlays/prod/replicas.yaml\n  6:13  warning  spec.replicas is 3 but nothing joins the PostgreSQL pods ("postgres:16.4") into one cluster',
+    );
+    expect(patch.output).not.toMatch(/pod-selector-mismatch|schema-violation|governing-service-missing/);
+    const base = preCommit('run', 'stslint', '--verbose', '--files', 'shop/base/postgres.yaml');
+    expect(base.output).toContain('shop/overlays/prod/replicas.yaml\n  6:13  warning');
   });
 });

@@ -1,8 +1,12 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { defineRule, type Rule } from '../../src/engine/rule.js';
 import type { Finding } from '../../src/engine/finding.js';
 import { lintSources, type FileResult } from '../../src/engine/lint.js';
+import type { KustomizeBuilder } from '../../src/kustomize/kustomize-build.js';
+import { kustomizeRun } from '../../src/kustomize/kustomize-run.js';
+import { readSourceFromDisk } from '../../src/kustomize/kustomize-trees.js';
 import type { ObjectRef } from '../../src/parser/object-ref.js';
 import { readInputs } from '../../src/parser/read-inputs.js';
 import type { SourceFile } from '../../src/parser/source-file.js';
@@ -12,6 +16,9 @@ export { ROOT };
 
 /** Where the shared corpus lives: a sibling of the repository, never copied into it. */
 export const CORPUS = path.resolve(ROOT, '../shared/corpus');
+
+/** The corpus repositories' kustomization files that the corpus lacks (see its README.md). */
+export const CORPUS_KUSTOMIZE = path.join(ROOT, 'test/corpus-kustomize');
 
 /** A reviewer's (or stslint's) verdict on one StatefulSet and one rule. */
 export type Verdict = 'flag' | 'no-flag';
@@ -52,6 +59,10 @@ export interface FolderRun {
   /** Every StatefulSet the run saw (namespace defaulted), with its file. */
   statefulSets: Array<{ file: string; ref: ObjectRef }>;
   rows: JudgedRow[];
+  /** The run's notices (kustomize trees not built), paths relative to the folder. */
+  notices: string[];
+  /** Files whose documents are not objects of their own (kustomize patches and kustomizations), absolute. */
+  notObjects: ReadonlySet<string>;
 }
 
 /** Agreement between the reviewer and stslint for one rule. */
@@ -146,6 +157,7 @@ export async function lintCorpusFolder(
   files?: SourceFile[],
 ): Promise<FolderRun> {
   const directory = path.join(corpusRoot(), folder);
+  if (existsSync(path.join(CORPUS_KUSTOMIZE, folder))) return lintCorpusTree(folder, rules, expected, CORPUS_NOT_BUILT);
   const sources = files ?? (await readCorpusFolder(folder));
   const statefulSets: FolderRun['statefulSets'] = [];
   const results = lintSources(sources, { rules: [...rules, statefulSetProbe(statefulSets)] });
@@ -153,7 +165,63 @@ export async function lintCorpusFolder(
   const rows = expected
     .filter((row) => row.folder === folder)
     .map((row) => judgeRow(row, directory, findings, statefulSets));
-  return { folder, directory, files: sources, results, findings, statefulSets, rows };
+  return { folder, directory, files: sources, results, findings, statefulSets, rows, notices: [], notObjects: new Set() };
+}
+
+/** The corpus trees are partial (the corpus holds part of each repository): they are linted as without kustomize. */
+export const CORPUS_NOT_BUILT: KustomizeBuilder = async () => ({ status: 'unavailable', reason: 'the corpus holds part of the tree' });
+
+/**
+ * Lints a corpus folder that holds kustomize trees as `stslint .` lints the repository: its files
+ * laid out at their original paths (`SOURCES.tsv`) with the repository's kustomization files
+ * (`test/corpus-kustomize/<folder>/`), in a temporary folder, with `builder` building the tops.
+ * Every path of the result is the flattened corpus path again (`a/b/c.yaml` → `<folder>/a__b__c.yaml`).
+ */
+export async function lintCorpusTree(folder: string, rules: readonly Rule[], expected: readonly ExpectedRow[], builder: KustomizeBuilder): Promise<FolderRun> {
+  const directory = path.join(corpusRoot(), folder);
+  const tree = mkdtempSync(path.join(os.tmpdir(), `stslint-corpus-${folder}-`));
+  try {
+    for (const [flat, original] of originalPaths(folder)) {
+      mkdirSync(path.dirname(path.join(tree, original)), { recursive: true });
+      cpSync(path.join(directory, flat), path.join(tree, original));
+    }
+    cpSync(path.join(CORPUS_KUSTOMIZE, folder), tree, { recursive: true });
+    const flatten = (file: string): string => {
+      const relative = path.relative(tree, file);
+      return relative.startsWith('..') || path.isAbsolute(relative) ? file : path.join(directory, relative.split(path.sep).join('__'));
+    };
+    const { files } = await readInputs([tree], { cwd: tree, patterns: ['**/*.{yaml,yml,json}', '**/Kustomization'] });
+    const kustomize = await kustomizeRun({ walked: files, named: [], repository: [] }, { builder, read: readSourceFromDisk, cwd: tree });
+    const statefulSets: FolderRun['statefulSets'] = [];
+    const results = lintSources(files, { rules: [...rules, statefulSetProbe(statefulSets)], kustomize }).map((result) => ({
+      ...result,
+      file: { ...result.file, path: flatten(result.file.path) },
+      findings: result.findings.map((finding) => flattenFinding(finding, flatten)),
+      suppressed: result.suppressed.map((finding) => flattenFinding(finding, flatten)),
+    }));
+    for (const entry of statefulSets) entry.file = flatten(entry.file);
+    const findings = results.flatMap((result) => result.findings);
+    const rows = expected.filter((row) => row.folder === folder).map((row) => judgeRow(row, directory, findings, statefulSets));
+    const sources = files.map((file) => ({ ...file, path: flatten(file.path) }));
+    const notObjects = new Set([...kustomize.notObjects].map(flatten));
+    return { folder, directory, files: sources, results, findings, statefulSets, rows, notices: kustomize.notices, notObjects };
+  } finally {
+    rmSync(tree, { recursive: true, force: true });
+  }
+}
+
+function flattenFinding(finding: Finding, flatten: (file: string) => string): Finding {
+  return { ...finding, file: flatten(finding.file), related: finding.related.map((related) => ({ ...related, file: flatten(related.file) })) };
+}
+
+/** The corpus files of a folder with their path in the repository (`SOURCES.tsv`): `[flat file name, original path]`. */
+function originalPaths(folder: string): [string, string][] {
+  const lines = readFileSync(path.join(corpusRoot(), 'SOURCES.tsv'), 'utf8').split(/\r?\n/).slice(1);
+  return lines.flatMap((line) => {
+    const [localFile, , original] = line.split('\t');
+    if (!localFile?.startsWith(`${folder}/`) || !original) return [];
+    return [[localFile.slice(folder.length + 1), original] as [string, string]];
+  });
 }
 
 /** Whether `file` (absolute) is the row's file: the path relative to the folder, `/` or `__` separated. */

@@ -1,4 +1,6 @@
 import { main } from '../../src/cli/main.js';
+import { runProcess } from '../../src/cli/process-io.js';
+import type { RunProcess } from '../../src/kustomize/kustomize-build.js';
 import { ROOT } from './fixtures.js';
 
 /** What an in-process CLI run printed and returned. */
@@ -19,6 +21,8 @@ export interface RunCliOptions {
   failWrites?: boolean;
   /** The date the run sees (exemption expiry); default 2026-06-15. */
   now?: Date;
+  /** Runs programs (kustomize); default: really runs them. */
+  runProcess?: RunProcess;
 }
 
 /** Runs `main` in-process with captured streams (no colour unless asked, no real stdin). */
@@ -42,6 +46,7 @@ export async function runCli(args: readonly string[], options: RunCliOptions = {
       if (options.failWrites) throw new Error('EACCES: permission denied');
       written.set(file, text);
     },
+    runProcess: options.runProcess ?? runProcess,
   });
   return { code, stdout, stderr, written };
 }
