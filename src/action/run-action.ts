@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { EXIT } from '../cli/exit-code.js';
-import { REPORTED_RULES } from '../cli/main.js';
+import { REPORTED_RULES, withEscapedStderr } from '../cli/main.js';
 import { useColor } from '../cli/use-color.js';
 import { VERSION } from '../cli/version.js';
 import type { FormatInput } from '../formatters/format-input.js';
@@ -35,7 +35,8 @@ const DOCS_URLS: ReadonlyMap<string, string> = new Map(
  * unreadable path, unwritable file, internal failure; each also an `::error` line), else 1 when a
  * finding is at or above `fail-level` (fatal parse findings are errors), else 0. Never throws.
  */
-export async function runAction(io: ActionIO): Promise<number> {
+export async function runAction(unsafeIO: ActionIO): Promise<number> {
+  const io: ActionIO = { ...unsafeIO, ...withEscapedStderr(unsafeIO) };
   try {
     return await runChecked(io);
   } catch (error) {

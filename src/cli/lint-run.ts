@@ -6,6 +6,7 @@ import { classifyPath } from '../config/classify-path.js';
 import type { RuleSeverity, StslintConfig } from '../config/config.js';
 import { localCalendarDate } from '../config/local-calendar-date.js';
 import { lintAndFix } from '../engine/apply-fixes.js';
+import { DEFAULT_INPUT_LIMITS } from '../parser/input-limits.js';
 import { lintSourcesInParallel, type FileResult } from '../engine/lint.js';
 import type { HelmOptions } from '../helm/helm-sources.js';
 import { findKustomizationFiles, kustomizationFileIn } from '../kustomize/kustomization.js';
@@ -34,7 +35,7 @@ export type LintRunOptions = Pick<
   CliOptions,
   'stdin' | 'stdinFilename' | 'namespace' | 'errorOnUnmatchedPattern' | 'inlineConfig' | 'reportUnusedDisableDirectives' | 'kustomizeCommand' | 'helmChartRoot'
 > &
-  Partial<Pick<CliOptions, 'jobs' | 'fix' | 'fixDryRun' | 'kustomize'>>;
+  Partial<Pick<CliOptions, 'jobs' | 'fix' | 'fixDryRun' | 'kustomize' | 'maxFileBytes' | 'maxDepth' | 'maxAliases'>>;
 
 /** `STSLINT_PARALLEL_MIN_BYTES` (for tests and benchmarks: the input size from which parsing uses threads). */
 function parallelMinBytes(value: string | undefined): number | undefined {
@@ -62,6 +63,11 @@ export async function lintRun(
   const builds = kustomize ? await buildTrees(inputs, options, config, io) : undefined;
   const lintOptions = {
     jobs: options.jobs ?? 'auto',
+    limits: {
+      maxFileBytes: options.maxFileBytes ?? DEFAULT_INPUT_LIMITS.maxFileBytes,
+      maxDepth: options.maxDepth ?? DEFAULT_INPUT_LIMITS.maxDepth,
+      maxAliases: options.maxAliases ?? DEFAULT_INPUT_LIMITS.maxAliases,
+    },
     parallelMinBytes: parallelMinBytes(io.env.STSLINT_PARALLEL_MIN_BYTES),
     rules: ALL_RULES,
     namespace: options.namespace ?? config.namespace,

@@ -7,6 +7,7 @@ import { loadConfig } from '../config/load-config.js';
 import { resolveRuleSeverities } from '../config/resolve-rule-severities.js';
 import { KUSTOMIZE_BUILD } from '../engine/build-problems.js';
 import { INTERNAL_ERROR } from '../engine/internal-error.js';
+import { INPUT_LIMIT } from '../engine/parse-findings.js';
 import type { FileResult } from '../engine/lint.js';
 import type { RuleMeta } from '../engine/rule.js';
 import { UNUSED_DISABLE_DIRECTIVE_META } from '../engine/suppress-findings.js';
@@ -20,10 +21,11 @@ import { buildProgram, type CliOptions } from './program.js';
 import { repositoryRoot } from './repository-root.js';
 import { useColor } from './use-color.js';
 import { VERSION } from './version.js';
+import { escapeText } from '../text/escape-text.js';
 
 /** Metadata of everything that can appear in a report: the rules and the reserved ids. */
 export const REPORTED_RULES: ReadonlyMap<string, RuleMeta> = new Map(
-  [...ALL_RULES, INTERNAL_ERROR, KUSTOMIZE_BUILD, UNUSED_DISABLE_DIRECTIVE_META].map((rule) => [rule.id, rule]),
+  [...ALL_RULES, INTERNAL_ERROR, KUSTOMIZE_BUILD, INPUT_LIMIT, UNUSED_DISABLE_DIRECTIVE_META].map((rule) => [rule.id, rule]),
 );
 
 
@@ -33,7 +35,8 @@ export const REPORTED_RULES: ReadonlyMap<string, RuleMeta> = new Map(
  * configuration errors, unreadable paths and internal failures print one line on stderr and
  * return 2; the inputs that could be read are still linted and reported.
  */
-export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+export async function main(argv: readonly string[], unsafeIO: CliIO): Promise<number> {
+  const io = withEscapedStderr(unsafeIO);
   const program = buildProgram(io);
   try {
     program.parse([...argv], { from: 'user' });
@@ -130,6 +133,15 @@ async function writeFixes(results: readonly FileResult[], io: CliIO): Promise<st
     }
   }
   return problems;
+}
+
+/**
+ * The same I/O with standard error made safe: everything written there (option and configuration
+ * errors, notices, unreadable paths) can echo file names and manifest or config text, so control
+ * and bidirectional characters are escaped (`escapeText`, line feeds kept).
+ */
+export function withEscapedStderr(io: CliIO): CliIO {
+  return { ...io, writeStderr: (text) => io.writeStderr(escapeText(text, { keepNewlines: true })) };
 }
 
 function errorsOnly(result: FileResult): FileResult {

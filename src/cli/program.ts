@@ -3,6 +3,7 @@ import { parseRuleFlag, type RuleOverride } from '../config/parse-rule-flag.js';
 import { RuleFlagError } from '../config/rule-flag-error.js';
 import { FORMATTER_NAMES } from '../formatters/index.js';
 import type { Jobs } from '../engine/parse-in-workers.js';
+import { DEFAULT_INPUT_LIMITS } from '../parser/input-limits.js';
 import type { CliIO } from './cli-io.js';
 import { KUBERNETES_VERSION } from '../schema/kubernetes-version.js';
 import { VERSION } from './version.js';
@@ -32,6 +33,9 @@ export interface CliOptions {
   kustomize: boolean;
   kustomizeCommand?: string;
   helmChartRoot?: string;
+  maxFileBytes: number;
+  maxDepth: number;
+  maxAliases: number;
 }
 
 function collectRuleFlag(value: string, previous: RuleOverride[]): RuleOverride[] {
@@ -45,6 +49,11 @@ function collectRuleFlag(value: string, previous: RuleOverride[]): RuleOverride[
 
 function parseMaxWarnings(value: string): number {
   if (!/^-?\d+$/.test(value) || Number(value) < -1) throw new InvalidArgumentError('expected an integer ≥ -1.');
+  return Number(value);
+}
+
+function parseLimit(value: string): number {
+  if (!/^[1-9]\d*$/.test(value) || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError('expected a whole number ≥ 1.');
   return Number(value);
 }
 
@@ -96,6 +105,9 @@ export function buildProgram(io: CliIO): Command {
     .option('--kustomize-command <command>', 'build kustomizations with this command, the folder appended (default: "kustomize build", else "kubectl kustomize")', parseCommand)
     .option('--no-kustomize', 'do not build kustomizations: lint kustomization, resource and patch files as plain manifests')
     .option('--helm-chart-root <folder>', 'the chart of linted `helm template` output: "# Source: <chart>/templates/x.yaml" is reported as <folder>/templates/x.yaml')
+    .option('--max-file-bytes <n>', `largest file read, in bytes (default ${DEFAULT_INPUT_LIMITS.maxFileBytes})`, parseLimit, DEFAULT_INPUT_LIMITS.maxFileBytes)
+    .option('--max-depth <n>', `deepest nesting of a document read (default ${DEFAULT_INPUT_LIMITS.maxDepth})`, parseLimit, DEFAULT_INPUT_LIMITS.maxDepth)
+    .option('--max-aliases <n>', `most YAML alias expansions in a document (default ${DEFAULT_INPUT_LIMITS.maxAliases})`, parseLimit, DEFAULT_INPUT_LIMITS.maxAliases)
     .option('--list-rules', 'print the rules and exit')
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output')

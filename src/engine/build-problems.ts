@@ -1,5 +1,6 @@
 import type { BuildProblem } from '../kustomize/kustomize-run.js';
 import type { Finding } from './finding.js';
+import { interpolate } from './interpolate.js';
 import type { RuleMeta } from './rule.js';
 
 /**
@@ -26,7 +27,7 @@ export function buildFindings(problems: readonly BuildProblem[]): Finding[] {
   return problems.map((problem) => ({
     ruleId: KUSTOMIZE_BUILD.id,
     messageId: 'failed',
-    message: KUSTOMIZE_BUILD.messages.failed.replace('{{detail}}', problem.message),
+    message: interpolate(KUSTOMIZE_BUILD.messages.failed, { detail: problem.message }),
     severity: 'error',
     fatal: true,
     file: problem.file,

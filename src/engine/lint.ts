@@ -7,7 +7,8 @@ import { servedKind } from '../schema/served-kind.js';
 import type { ManifestDocument } from '../parser/manifest-document.js';
 import { parseDocuments, type ParsedFile } from '../parser/parse-documents.js';
 import { parseFiles, threadCount, type Jobs } from './parse-in-workers.js';
-import { PARSE_OPTIONS } from './parse-options.js';
+import { parseOptions } from './parse-options.js';
+import type { InputLimits } from '../parser/input-limits.js';
 import type { SourceFile } from '../parser/source-file.js';
 import { locateSource } from '../parser/source-location.js';
 import { buildFindings } from './build-problems.js';
@@ -29,6 +30,8 @@ export interface LintOptions {
   rules: readonly Rule[];
   /** Namespace of objects that name none (`--namespace`); `default` when absent. */
   namespace?: string;
+  /** What one input may cost (`--max-file-bytes`, `--max-depth`, `--max-aliases`); the defaults when absent. */
+  limits?: InputLimits;
   /** Level per rule id, overriding the rule's default severity; `off` disables the rule. */
   levels?: ReadonlyMap<string, RuleLevel>;
   /**
@@ -83,8 +86,8 @@ export interface FileResult {
  * throws for bad input.
  */
 export function lintSources(files: readonly SourceFile[], options: LintOptions): FileResult[] {
-  const parsed = files.map((file) => parseDocuments(file, PARSE_OPTIONS));
-  const context = (options.context ?? []).map((file) => ('documents' in file ? file : parseDocuments(file, PARSE_OPTIONS)));
+  const parsed = files.map((file) => parseDocuments(file, parseOptions(options.limits)));
+  const context = (options.context ?? []).map((file) => ('documents' in file ? file : parseDocuments(file, parseOptions(options.limits))));
   return lintParsed(parsed, context, options);
 }
 
@@ -103,7 +106,7 @@ export interface ParallelOptions {
 export async function lintSourcesInParallel(files: readonly SourceFile[], options: LintOptions & ParallelOptions): Promise<FileResult[]> {
   const given = options.context ?? [];
   const unparsed = given.filter((file): file is SourceFile => !('documents' in file));
-  const parsedAll = await parseFiles([...files, ...unparsed], threadCount(options.jobs), options.parallelMinBytes);
+  const parsedAll = await parseFiles([...files, ...unparsed], threadCount(options.jobs), options.parallelMinBytes, options.limits);
   const parsedContext = parsedAll.slice(files.length);
   const context = given.map((file) => ('documents' in file ? file : parsedContext.shift()!));
   return lintParsed(parsedAll.slice(0, files.length), context, options);
@@ -133,7 +136,7 @@ function lintParsed(parsed: readonly ParsedFile[], context: readonly ParsedFile[
   const parseProblems = new Map<string, Finding[]>();
   for (const file of parsed) {
     const kept: Finding[] = [];
-    for (const finding of yamlSyntax ? parseFindings(file, yamlSyntax, severities.get(YAML_SYNTAX)!) : []) {
+    for (const finding of parseFindings(file, yamlSyntax, yamlSyntax ? severities.get(YAML_SYNTAX)! : 'error')) {
       const place = options.helm ? templatePlaceOfLine(file.file, finding.range, options.helm) : undefined;
       if (!place) {
         kept.push(finding);

@@ -5,7 +5,8 @@ import { Worker } from 'node:worker_threads';
 import type { ManifestDocument } from '../parser/manifest-document.js';
 import { parseDocuments, type ParsedFile, type ParseProblem } from '../parser/parse-documents.js';
 import type { SourceFile } from '../parser/source-file.js';
-import { PARSE_OPTIONS } from './parse-options.js';
+import type { InputLimits } from '../parser/input-limits.js';
+import { parseOptions } from './parse-options.js';
 
 /** `--jobs`: a number of threads, or `auto` for one per available core. */
 export type Jobs = number | 'auto';
@@ -39,10 +40,10 @@ export function threadCount(jobs: Jobs): number {
  * dealt to workers largest first, each to the least loaded. A worker that fails (it cannot start,
  * or dies) rejects the promise: the caller reports an internal failure.
  */
-export async function parseFiles(files: readonly SourceFile[], threads: number, minBytes = PARALLEL_PARSE_MIN_BYTES): Promise<ParsedFile[]> {
+export async function parseFiles(files: readonly SourceFile[], threads: number, minBytes = PARALLEL_PARSE_MIN_BYTES, limits?: InputLimits): Promise<ParsedFile[]> {
   const bytes = files.reduce((sum, file) => sum + file.text.length, 0);
   const workers = Math.min(threads, files.length);
-  if (workers <= 1 || bytes < minBytes) return files.map((file) => parseDocuments(file, PARSE_OPTIONS));
+  if (workers <= 1 || bytes < minBytes) return files.map((file) => parseDocuments(file, parseOptions(limits)));
   const batches: { files: SourceFile[]; positions: number[]; bytes: number }[] = Array.from({ length: workers }, () => ({ files: [], positions: [], bytes: 0 }));
   const order = files.map((_, position) => position).sort((a, b) => files[b]!.text.length - files[a]!.text.length);
   for (const position of order) {
@@ -53,7 +54,7 @@ export async function parseFiles(files: readonly SourceFile[], threads: number, 
   }
   const results: ParsedFile[] = new Array(files.length);
   const working = batches.map((batch) =>
-    runWorker(batch.files, (result, i) => {
+    runWorker(batch.files, limits, (result, i) => {
       const file = batch.files[i]!;
       results[batch.positions[i]!] = { file, documents: result.documents.map((document) => ({ ...document, file })), problems: result.problems };
     }),
@@ -63,7 +64,7 @@ export async function parseFiles(files: readonly SourceFile[], threads: number, 
 }
 
 /** Parses `files` on a new worker; `onResult` receives each file's result, in order. */
-function runWorker(files: readonly SourceFile[], onResult: (result: WorkerParsedFile, position: number) => void): Promise<void> {
+function runWorker(files: readonly SourceFile[], limits: InputLimits | undefined, onResult: (result: WorkerParsedFile, position: number) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = startWorker();
     let received = 0;
@@ -79,7 +80,7 @@ function runWorker(files: readonly SourceFile[], onResult: (result: WorkerParsed
     });
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`parse worker exited with code ${code}`)));
-    worker.postMessage(files);
+    worker.postMessage({ files, limits });
   });
 }
 

@@ -1,4 +1,5 @@
 import { builtInGroupKind, groupOf } from '../k8s/group-kind.js';
+import type { InputLimits } from '../parser/input-limits.js';
 import type { ParseOptions } from '../parser/parse-documents.js';
 
 /**
@@ -10,3 +11,8 @@ import type { ParseOptions } from '../parser/parse-documents.js';
 export const PARSE_OPTIONS: ParseOptions = {
   keepWhole: (apiVersion, kind) => builtInGroupKind(kind)?.group === groupOf(apiVersion),
 };
+
+/** {@link PARSE_OPTIONS} with the run's input limits (defaults when absent). */
+export function parseOptions(limits: InputLimits | undefined): ParseOptions {
+  return limits ? { ...PARSE_OPTIONS, limits } : PARSE_OPTIONS;
+}

@@ -4,17 +4,18 @@
 import { parentPort } from 'node:worker_threads';
 import { parseDocuments } from '../parser/parse-documents.js';
 import type { SourceFile } from '../parser/source-file.js';
-import { PARSE_OPTIONS } from './parse-options.js';
+import type { InputLimits } from '../parser/input-limits.js';
+import { parseOptions } from './parse-options.js';
 import type { WorkerParsedFile } from './parse-in-workers.js';
 
 /** Results are sent in chunks of about this much input, so that neither thread holds all of them twice. */
 const CHUNK_BYTES = 1024 * 1024;
 
-parentPort?.on('message', (files: SourceFile[]) => {
+parentPort?.on('message', ({ files, limits }: { files: SourceFile[]; limits: InputLimits | undefined }) => {
   let chunk: WorkerParsedFile[] = [];
   let bytes = 0;
   for (const file of files) {
-    const parsed = parseDocuments(file, PARSE_OPTIONS);
+    const parsed = parseDocuments(file, parseOptions(limits));
     chunk.push({ documents: parsed.documents.map(({ file: _file, ...rest }) => rest), problems: parsed.problems });
     bytes += file.text.length;
     if (bytes >= CHUNK_BYTES) {

@@ -5,7 +5,7 @@ import { locateSource, type MappedLocation } from '../parser/source-location.js'
 import { annotationIgnores, type AnnotationIgnores } from './annotation-ignores.js';
 import { dottedPath, type Finding, type RelatedLocation, type Severity } from './finding.js';
 import { INTERNAL_ERROR } from './internal-error.js';
-import { interpolate } from './interpolate.js';
+import { interpolate, shortenWords } from './interpolate.js';
 import { addMapEntries, insertDocumentAfter, renameKey, replaceScalar, type TextEdit } from '../parser/yaml-edits.js';
 import { ANY_KIND, type Fixer, type Report, type ReportEdits, type Rule, type RuleContext } from './rule.js';
 
@@ -101,7 +101,7 @@ function fixesOf(report: Report): Pick<Finding, 'fix' | 'suggestions'> {
   const fix = report.fix && completeEdits(report.fix);
   const suggestions = (report.suggestions ?? []).flatMap(({ desc, edits }) => {
     const complete = completeEdits(edits);
-    return complete ? [{ desc, edits: complete }] : [];
+    return complete ? [{ desc: shortenWords(desc), edits: complete }] : [];
   });
   return { ...(fix ? { fix: { edits: fix } } : {}), ...(suggestions.length > 0 ? { suggestions } : {}) };
 }

@@ -1,6 +1,7 @@
 import { createColors } from 'picocolors';
 import type { Finding } from '../engine/finding.js';
 import type { FormatInput } from './format-input.js';
+import { escapeText } from '../text/escape-text.js';
 import { relativePath } from './relative-path.js';
 import { textTable } from './text-table.js';
 
@@ -28,7 +29,8 @@ interface Counts {
  * objects the schema check skipped (custom resources and other kinds without a schema). Returns
  * `''` when there are no findings at all.
  *
- * Colours come from picocolors' `createColors(input.color)`, never from its own detection.
+ * Colours come from picocolors' `createColors(input.color)`, never from its own detection. File
+ * names, messages and rule ids have control and bidirectional characters escaped (`escapeText`).
  */
 export function formatStylish(input: FormatInput): string {
   const colors = createColors(input.color);
@@ -36,7 +38,7 @@ export function formatStylish(input: FormatInput): string {
   let output = '\n';
   for (const result of input.results) {
     if (result.findings.length === 0) continue;
-    output += `${colors.underline(relativePath(result.file.path, input.baseDirectory))}\n`;
+    output += `${colors.underline(escapeText(relativePath(result.file.path, input.baseDirectory)))}\n`;
     const rows = result.findings.map((finding) => row(finding, colors, counts));
     const table = textTable(rows, ['', 'r', 'l'])
       .split('\n')
@@ -79,8 +81,8 @@ function row(finding: Finding, colors: Colors, counts: Counts): string[] {
     String(finding.range.line),
     String(finding.range.column),
     severity,
-    finding.message.replace(/([^ ])\.$/u, '$1'),
-    colors.dim(finding.ruleId),
+    escapeText(finding.message).replace(/([^ ])\.$/u, '$1'),
+    colors.dim(escapeText(finding.ruleId)),
   ];
 }
 

@@ -1,3 +1,5 @@
+import { escapeText } from '../text/escape-text.js';
+
 /** Properties of an annotation command, in the order given; `undefined` and `''` are left out. */
 export type CommandProperties = Readonly<Record<string, string | number | undefined>>;
 
@@ -5,7 +7,8 @@ export type CommandProperties = Readonly<Record<string, string | number | undefi
  * One GitHub Actions workflow command line (integrations.md §3.1), without the final newline:
  * `::error file=.stslint.yaml,line=3,col=1,title=stslint::message`. Escaping is `@actions/core`'s
  * (§3.2): in the message `%`, CR and LF; in property values also `:` and `,`, so that no text from
- * a manifest, a file name or a configuration can end the command early or start another one.
+ * a manifest, a file name or a configuration can end the command early or start another one; before
+ * that, control and bidirectional characters are escaped (`escapeText`), as in every text output.
  *
  * Used by `formatGithub` for findings and by the GitHub Action for its own commands (fatal
  * problems, the overflow notice).
@@ -19,7 +22,7 @@ export function workflowCommand(command: string, properties: CommandProperties, 
 }
 
 function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return escapeText(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 function escapeProperty(text: string): string {

@@ -51,3 +51,13 @@ export function fieldAt(value: unknown, path: readonly (string | number)[]): unk
   }
   return current;
 }
+
+/**
+ * Sets `object[key]` as an own data property, whatever the key: an assignment with the key
+ * `__proto__` would replace the object's prototype instead, letting a manifest's key reach into
+ * the object model. Objects built from manifest keys are filled with this (or with
+ * `Object.fromEntries` and spreads, which define properties too).
+ */
+export function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+}

@@ -116,7 +116,12 @@ const POD_NAME_VARIABLES = ['HOSTNAME', 'HOST_NAME', 'POD_NAME', 'MY_POD_NAME', 
  */
 export function ordinalDerivationFound(evidence: ReplicationEvidence): boolean {
   if (evidence.podIndexFromLabel) return true;
-  const names = [...new Set([...POD_NAME_VARIABLES, ...evidence.podNameEnvNames])].filter((name) => /^[A-Za-z_]\w*$/.test(name)).join('|');
+  // Variable names come from the manifest: only identifiers of a sane length, and a bounded number of
+  // them, go into the patterns (they need no escaping).
+  const names = [...new Set([...POD_NAME_VARIABLES, ...evidence.podNameEnvNames])]
+    .filter((name) => name.length <= 64 && /^[A-Za-z_]\w*$/.test(name))
+    .slice(0, 32)
+    .join('|');
   const variable = `\\$(?:\\{(?:${names})\\}|(?:${names})\\b)`;
   const podName = `(?:\\bhostname\\b|${variable})`;
   const patterns = [
@@ -140,15 +145,56 @@ export function ordinalDerivationFound(evidence: ReplicationEvidence): boolean {
 export function replicationPeerReferenceFound(statefulSet: PlainRecord, evidence: ReplicationEvidence): boolean {
   const name = asString(asRecord(statefulSet.metadata).name);
   if (name === undefined || name === '') return false;
-  const serviceName = asString(asRecord(statefulSet.spec).serviceName);
-  const ordinal = serviceName ? '(?:\\d+|\\$\\(\\([^)]*\\)\\)|\\$\\{?\\w+\\}?|\\{[^}]*\\})' : '\\d+';
-  const service = serviceName ? `${escape(serviceName)}(?![\\w-])` : '[a-z0-9]';
-  const pattern = new RegExp(`(?<![\\w-])${escape(name)}-${ordinal}\\.${service}`);
-  return evidence.texts.some((text) => pattern.test(text));
+  const serviceName = asString(asRecord(statefulSet.spec).serviceName) || undefined;
+  return evidence.texts.some((text) => peerReferenceIn(text, name, serviceName));
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const WORD_OR_DASH = /[\w-]/;
+const DIGIT = /\d/;
+const WORD = /\w/;
+
+/**
+ * Whether `text` holds `<name>-<ordinal>.<serviceName>` (not preceded by a word character or `-`,
+ * and `<serviceName>` not followed by one), by string search: no pattern is built from the names,
+ * which come from the manifest and may be of any length. The ordinal is digits, `$((…))`, `$var`,
+ * `${var}` or `{…}`; without a `serviceName`, only digits followed by `.` and a lower-case letter or
+ * digit count.
+ */
+function peerReferenceIn(text: string, name: string, serviceName: string | undefined): boolean {
+  const prefix = `${name}-`;
+  for (let at = text.indexOf(prefix); at !== -1; at = text.indexOf(prefix, at + 1)) {
+    if (at > 0 && WORD_OR_DASH.test(text[at - 1]!)) continue;
+    for (const end of ordinalEnds(text, at + prefix.length, serviceName !== undefined)) {
+      if (text[end] !== '.') continue;
+      const service = end + 1;
+      if (serviceName === undefined ? /[a-z0-9]/.test(text[service] ?? '') : text.startsWith(serviceName, service) && !WORD_OR_DASH.test(text[service + serviceName.length] ?? '')) return true;
+    }
+  }
+  return false;
+}
+
+/** Where an ordinal written at `start` may end: digits, and with `variables` also `$((…))`, `$var`, `${var}`, `{…}`. */
+function ordinalEnds(text: string, start: number, variables: boolean): number[] {
+  const ends: number[] = [];
+  let digits = start;
+  while (DIGIT.test(text[digits] ?? '')) digits++;
+  if (digits > start) ends.push(digits);
+  if (!variables) return ends;
+  if (text.startsWith('$((', start)) {
+    const close = text.indexOf(')', start + 3);
+    if (close !== -1 && text[close + 1] === ')') ends.push(close + 2);
+  }
+  if (text[start] === '$') {
+    let word = text[start + 1] === '{' ? start + 2 : start + 1;
+    const first = word;
+    while (WORD.test(text[word] ?? '')) word++;
+    if (word > first) ends.push(text[word] === '}' ? word + 1 : word);
+  }
+  if (text[start] === '{') {
+    const close = text.indexOf('}', start + 1);
+    if (close !== -1) ends.push(close + 1);
+  }
+  return ends;
 }
 
 /**

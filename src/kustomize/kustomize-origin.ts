@@ -1,5 +1,5 @@
 import { groupOf } from '../k8s/group-kind.js';
-import { asArray, asRecord, asString, fieldAt, isRecord, type PlainRecord } from '../k8s/plain-value.js';
+import { asArray, asRecord, asString, fieldAt, isRecord, setOwn, type PlainRecord } from '../k8s/plain-value.js';
 import { strategicMergeKey } from '../k8s/strategic-merge.js';
 import { locate, type LocateTarget, type NodePath } from '../parser/locate.js';
 import type { ManifestDocument } from '../parser/manifest-document.js';
@@ -339,6 +339,6 @@ function samePath(a: NodePath, b: NodePath): boolean {
 
 function stringRecord(value: unknown): Record<string, string> {
   const record: Record<string, string> = {};
-  for (const [key, entry] of Object.entries(asRecord(value))) if (typeof entry === 'string') record[key] = entry;
+  for (const [key, entry] of Object.entries(asRecord(value))) if (typeof entry === 'string') setOwn(record, key, entry);
   return record;
 }

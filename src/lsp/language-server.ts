@@ -12,6 +12,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { runProcess as realRunProcess } from '../cli/process-io.js';
 import { VERSION } from '../cli/version.js';
+import { escapeText } from '../text/escape-text.js';
 import { CONFIG_FILE_NAME } from '../config/config.js';
 import type { RunProcess } from '../kustomize/kustomize-build.js';
 import { codeActions, FIX_ALL_KIND } from './code-actions.js';
@@ -53,7 +54,7 @@ export function startLanguageServer(connection: Connection, runProcess: RunProce
   let workspace: Workspace | undefined;
   const treePublished = new Map<string, string>(); // closed files given kustomize diagnostics: uri → what was published
 
-  const log = (message: string) => connection.console.error(message);
+  const log = (message: string) => connection.console.error(escapeText(message, { keepNewlines: true }));
   const report = (error: unknown) => log(`stslint: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   const publish = (params: PublishDiagnosticsParams) => void connection.sendDiagnostics(params).catch(report);
   const isConfigFile = (uri: string) => path.basename(documentPath(uri) ?? '') === CONFIG_FILE_NAME;

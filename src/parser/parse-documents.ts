@@ -1,4 +1,5 @@
-import { LineCounter, isMap, isNode, isScalar, isSeq, parseAllDocuments, type Document, type ParsedNode, type YAMLMap } from 'yaml';
+import { Composer, LineCounter, Parser, isMap, isNode, isScalar, isSeq, type CST, type Document, type DocumentOptions, type ParsedNode, type SchemaOptions, type ParseOptions as YamlParseOptions, type YAMLError, type YAMLMap } from 'yaml';
+import { DEFAULT_INPUT_LIMITS, LIMIT_OPTIONS, nestsDeeperThan, type InputLimits } from './input-limits.js';
 import { jsonSyntaxProblem } from './json-syntax-problem.js';
 import { JSON_OPTIONS, KUBE_YAML_OPTIONS } from './kube-yaml-options.js';
 import { objectPositions } from './locate.js';
@@ -10,6 +11,8 @@ import { rangeFromOffsets, type SourceRange } from './source-range.js';
 export interface ParseProblem {
   /** The `yaml` package's error code, e.g. `DUPLICATE_KEY`, `BAD_INDENT`, or `BINARY_FILE`. */
   code: string;
+  /** Set when an input limit was hit (the problem is then an `input-limit` finding, not a syntax error). */
+  limit?: keyof InputLimits;
   message: string;
   range: SourceRange;
 }
@@ -30,6 +33,8 @@ export interface ParseOptions {
    * then holds a fraction of their size and skips converting the rest.
    */
   keepWhole?: (apiVersion: string, kind: string) => boolean;
+  /** The limits on what one input may cost; {@link DEFAULT_INPUT_LIMITS} when absent. */
+  limits?: InputLimits;
 }
 
 /** The top-level fields kept of an object that is not kept whole. */
@@ -55,17 +60,29 @@ export function parseDocuments(file: SourceFile, options: ParseOptions = {}): Pa
     problems.push({ code: 'BINARY_FILE', message: `File is not text (NUL byte at offset ${nul}); not linted`, range });
     return { file, documents, problems };
   }
+  const limits = options.limits ?? DEFAULT_INPUT_LIMITS;
+  const bytes = Buffer.byteLength(file.text, 'utf8');
+  if (bytes > limits.maxFileBytes) {
+    const range = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+    const message = `File is ${bytes} bytes, over the limit of ${limits.maxFileBytes}; not linted (raise it with ${LIMIT_OPTIONS.maxFileBytes})`;
+    problems.push({ code: 'FILE_TOO_LARGE', limit: 'maxFileBytes', message, range });
+    return { file, documents, problems };
+  }
   const json = /\.json$/i.test(file.path);
-  const parsed = parseAllDocuments(file.text, { ...(json ? JSON_OPTIONS : KUBE_YAML_OPTIONS), lineCounter });
+  const { documents: parsed, tooDeep } = composeDocuments(file.text, { ...(json ? JSON_OPTIONS : KUBE_YAML_OPTIONS), lineCounter }, limits.maxDepth);
+  for (const offset of tooDeep) {
+    const message = `Document nests mappings and lists more than ${limits.maxDepth} levels deep; not linted (raise it with ${LIMIT_OPTIONS.maxDepth})`;
+    problems.push({ code: 'TOO_DEEP', limit: 'maxDepth', message, range: rangeFromOffsets(lineCounter, offset, offset) });
+  }
   const jsonProblem = json ? jsonSyntaxProblem(file.text, lineCounter) : undefined;
   if (jsonProblem) return { file, documents, problems: [jsonProblem] };
   if ('empty' in parsed) {
     // A file with nothing but comments or whitespace (or a stray directive).
-    for (const error of parsed.errors) problems.push(toProblem(error, file.text, lineCounter));
+    for (const error of parsed.errors) problems.push(toProblem(error, file.text, lineCounter, limits));
     return { file, documents, problems };
   }
-  parsed.forEach((doc, documentIndex) => {
-    for (const error of doc.errors) problems.push(toProblem(error, file.text, lineCounter));
+  parsed.forEach(({ doc, documentIndex }) => {
+    for (const error of doc.errors) problems.push(toProblem(error, file.text, lineCounter, limits));
     const fatal = doc.errors.some((error) => error.code !== 'DUPLICATE_KEY');
     if (fatal || doc.contents === null) return;
     const hasDuplicateKeys = doc.errors.length > 0;
@@ -74,10 +91,10 @@ export function parseDocuments(file: SourceFile, options: ParseOptions = {}): Pa
     const whole = identity === undefined || /List$/.test(identity.kind) || (options.keepWhole?.(identity.apiVersion, identity.kind) ?? true);
     let value: unknown;
     try {
-      value = whole ? doc.toJS({ maxAliasCount: 1000 }) : identityObject(doc, doc.contents as YAMLMap);
+      value = whole ? doc.toJS({ maxAliasCount: limits.maxAliases }) : identityObject(doc, doc.contents as YAMLMap, limits.maxAliases);
     } catch (error) {
       const range = rangeFromOffsets(lineCounter, doc.range[0], doc.range[0]);
-      problems.push({ code: 'TO_JS', message: `Document cannot be read: ${(error as Error).message}`, range });
+      problems.push(readProblem(error, range, limits));
       return;
     }
     const root = toManifest(base, doc.contents, value, whole ? undefined : IDENTITY_FIELDS);
@@ -118,12 +135,12 @@ function identityOf(contents: unknown): { apiVersion: string; kind: string } | u
 }
 
 /** The plain value of only the identity fields of a root mapping, the last of a repeated key winning, as `toJS` does. */
-function identityObject(doc: Document.Parsed, root: YAMLMap): Record<string, unknown> {
+function identityObject(doc: Document.Parsed, root: YAMLMap, maxAliases: number): Record<string, unknown> {
   const object: Record<string, unknown> = {};
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
     if (key === undefined || !IDENTITY_FIELDS.has(key)) continue;
-    object[key] = isNode(pair.value) ? pair.value.toJS(doc, { maxAliasCount: 1000 }) : null;
+    object[key] = isNode(pair.value) ? pair.value.toJS(doc, { maxAliasCount: maxAliases }) : null;
   }
   return object;
 }
@@ -147,8 +164,12 @@ function toManifest(base: ManifestBase, node: ParsedNode, value: unknown, keptFi
   };
 }
 
-function toProblem(error: { code: string; message: string; pos: [number, number] }, text: string, lineCounter: LineCounter): ParseProblem {
+function toProblem(error: { code: string; message: string; pos: [number, number] }, text: string, lineCounter: LineCounter, limits: InputLimits): ParseProblem {
   const [start, end] = error.pos;
+  if (/call stack/i.test(error.message)) {
+    const message = `Document nests too deeply to be read; not linted (at most ${limits.maxDepth} levels are read: ${LIMIT_OPTIONS.maxDepth})`;
+    return { code: 'TOO_DEEP', limit: 'maxDepth', message, range: rangeFromOffsets(lineCounter, start, start) };
+  }
   if (error.code === 'DUPLICATE_KEY') {
     // The parser points at the key's first character; report the whole key, by name.
     const key = /^(?:"[^"\n]*"|'[^'\n]*'|[^:\n#]*?)(?=\s*:(?:\s|$))/.exec(text.slice(start))?.[0] ?? '';
@@ -157,4 +178,49 @@ function toProblem(error: { code: string; message: string; pos: [number, number]
   }
   const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   return { code: error.code, message, range: rangeFromOffsets(lineCounter, start, end) };
+}
+
+/**
+ * The documents of a text as `parseAllDocuments` composes them, each with its position among the
+ * file's documents, leaving out (by start offset in `tooDeep`) the documents nested deeper than
+ * `maxDepth`, which are never composed (composing recurses once per level).
+ */
+function composeDocuments(
+  text: string,
+  options: YamlParseOptions & DocumentOptions & SchemaOptions & { lineCounter: LineCounter },
+  maxDepth: number,
+): { documents: { doc: Document.Parsed; documentIndex: number }[] | (Document.Parsed[] & { empty: true; errors: YAMLError[] }); tooDeep: number[] } {
+  const parser = new Parser(options.lineCounter.addNewLine);
+  const composer = new Composer(options);
+  const tooDeep: number[] = [];
+  const kept: number[] = [];
+  let index = 0;
+  function* tokens(): Generator<CST.Token> {
+    for (const token of parser.parse(text)) {
+      if (token.type === 'document') {
+        if (nestsDeeperThan(token, maxDepth)) {
+          tooDeep.push(token.offset);
+          index++;
+          continue;
+        }
+        kept.push(index++);
+      }
+      yield token;
+    }
+  }
+  const docs = Array.from(composer.compose(tokens()));
+  if (docs.length === 0 && tooDeep.length === 0) return { documents: Object.assign([], { empty: true as const }, composer.streamInfo()), tooDeep };
+  return { documents: docs.map((doc, i) => ({ doc, documentIndex: kept[i] ?? i })), tooDeep };
+}
+
+/** What converting a document to values failed on: an alias limit, a stack overflow, or else. */
+function readProblem(error: unknown, range: ParseProblem['range'], limits: InputLimits): ParseProblem {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/alias count/i.test(message)) {
+    return { code: 'TOO_MANY_ALIASES', limit: 'maxAliases', message: `Document expands more than ${limits.maxAliases} aliases; not linted (raise it with ${LIMIT_OPTIONS.maxAliases})`, range };
+  }
+  if (error instanceof RangeError && /call stack/i.test(message)) {
+    return { code: 'TOO_DEEP', limit: 'maxDepth', message: `Document nests too deeply to be read; not linted (at most ${limits.maxDepth} levels are read: ${LIMIT_OPTIONS.maxDepth})`, range };
+  }
+  return { code: 'TO_JS', message: `Document cannot be read: ${message.split('\n')[0]}`, range };
 }

@@ -1,4 +1,4 @@
-import { isRecord } from '../k8s/plain-value.js';
+import { isRecord, setOwn } from '../k8s/plain-value.js';
 
 /**
  * A copy of a manifest value without its null-valued mapping keys, at any depth: Kubernetes
@@ -11,7 +11,7 @@ export function stripNulls(value: unknown): unknown {
   if (!isRecord(value)) return value;
   const copy: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(value)) {
-    if (child !== null) copy[key] = stripNulls(child);
+    if (child !== null) setOwn(copy, key, stripNulls(child));
   }
   return copy;
 }
