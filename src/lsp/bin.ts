@@ -1,4 +1,4 @@
-import { createConnection } from 'vscode-languageserver/node';
+import { createConnection, ErrorCodes, StreamMessageReader, StreamMessageWriter, type ResponseMessage } from 'vscode-languageserver/node';
 import { VERSION } from '../cli/version.js';
 import { startLanguageServer } from './language-server.js';
 
@@ -11,7 +11,21 @@ if (args.includes('--help') || args.includes('-h')) {
 } else if (args.includes('--version') || args.includes('-v')) {
   process.stdout.write(`${VERSION}\n`);
 } else {
-  // Without a transport argument, serve over stdio (and let the library redirect console output).
-  if (!args.some((arg) => /^--(stdio|node-ipc|socket|pipe)\b/.test(arg))) process.argv.push('--stdio');
-  startLanguageServer(createConnection());
+  const otherTransport = args.some((arg) => /^--(node-ipc|socket|pipe)\b/.test(arg));
+  startLanguageServer(otherTransport ? createConnection() : stdioConnection());
+}
+
+/**
+ * The connection over stdio (the default transport), whose reader answers a message that is not
+ * JSON with the JSON-RPC "Parse error" response (code -32700, `id: null`), as the JSON-RPC 2.0
+ * specification (§5.1) asks, instead of dropping it silently; the server goes on reading.
+ */
+function stdioConnection() {
+  const reader = new StreamMessageReader(process.stdin);
+  const writer = new StreamMessageWriter(process.stdout);
+  reader.onError((error) => {
+    const message = `Parse error: ${error.message.split('\n')[0]}`;
+    void writer.write({ jsonrpc: '2.0', id: null, error: { code: ErrorCodes.ParseError, message } } as ResponseMessage);
+  });
+  return createConnection(reader, writer);
 }

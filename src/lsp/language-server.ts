@@ -17,6 +17,7 @@ import { CONFIG_FILE_NAME } from '../config/config.js';
 import type { RunProcess } from '../kustomize/kustomize-build.js';
 import { codeActions, FIX_ALL_KIND } from './code-actions.js';
 import { configErrorDiagnostic } from './config-error-diagnostic.js';
+import { guardedDocumentSync } from './document-sync-guard.js';
 import { DEFAULT_DEBOUNCE_MS, debounceOption } from './debounce-option.js';
 import { documentPath } from './document-path.js';
 import { KeyedDebounce } from './keyed-debounce.js';
@@ -55,7 +56,7 @@ export function startLanguageServer(connection: Connection, runProcess: RunProce
   const treePublished = new Map<string, string>(); // closed files given kustomize diagnostics: uri → what was published
 
   const log = (message: string) => connection.console.error(escapeText(message, { keepNewlines: true }));
-  const report = (error: unknown) => log(`stslint: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  const report = (error: unknown) => log(`stslint: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   const publish = (params: PublishDiagnosticsParams) => void connection.sendDiagnostics(params).catch(report);
   const isConfigFile = (uri: string) => path.basename(documentPath(uri) ?? '') === CONFIG_FILE_NAME;
   const schedule = (uri: string, delayMs = debounceMs) => debounce.schedule(uri, delayMs, () => void lintAndPublish(uri).catch(report));
@@ -210,6 +211,7 @@ export function startLanguageServer(connection: Connection, runProcess: RunProce
   });
 
   connection.onShutdown(() => debounce.dispose());
-  documents.listen(connection);
+  // `__textDocumentSync` is what `listen` sets on the connection; the guard forwards the handlers.
+  documents.listen(Object.assign(guardedDocumentSync(connection, log), { __textDocumentSync: undefined }) as unknown as Connection);
   connection.listen();
 }

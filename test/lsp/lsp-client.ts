@@ -18,6 +18,8 @@ export class LspClient {
   readonly log: string[] = [];
   /** Registrations the server asked for (`client/registerCapability` params). */
   readonly registrations: unknown[] = [];
+  /** Everything the server wrote to standard output, raw (to see replies the client library drops). */
+  readonly stdout: string[] = [];
   private readonly child: ChildProcess;
   private readonly connection: MessageConnection;
   private readonly waiters = new Set<() => void>();
@@ -26,6 +28,7 @@ export class LspClient {
   constructor(command: string, args: readonly string[], cwd: string) {
     this.child = spawn(command, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
+    this.child.stdout!.on('data', (chunk: Buffer) => this.stdout.push(chunk.toString('utf8')));
     this.child.stderr!.on('data', (chunk: Buffer) => this.log.push(`stderr: ${chunk.toString('utf8')}`));
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
@@ -44,6 +47,11 @@ export class LspClient {
   /** Sends a request and waits (bounded) for its answer. */
   request<Result>(method: string, params?: unknown): Promise<Result> {
     return this.bounded(this.connection.sendRequest<Result>(method, params), `the answer to ${method}`);
+  }
+
+  /** Writes bytes to the server's standard input as they are (malformed messages). */
+  writeRaw(text: string): void {
+    this.child.stdin!.write(text);
   }
 
   /** Sends a notification. */

@@ -245,3 +245,37 @@ describe.each(SERVERS)('stslint language server: code actions (%s)', (_name, arg
     expect(fixAll[0]!.edit.changes[uri]![0]!.newText).toBe(readFileSync(path.join(ROOT, 'fixtures/service-name-mismatch/fix/typo-with-comments.fixed.yaml'), 'utf8'));
   });
 });
+
+describe.each(SERVERS)('stslint language server: bad requests (%s)', (_name, args) => {
+  serveWorkspace(args);
+
+  it('answers or ignores them with one log line, never a stack, and keeps serving', async () => {
+    await initialize();
+    const uri = uriOf('statefulset.yaml');
+    // didOpen without text: ignored, one line.
+    await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: null } });
+    // A change for a document never opened, a change without contentChanges.
+    await client.notify('textDocument/didChange', { textDocument: { uri: uriOf('never.yaml'), version: 2 }, contentChanges: [{ text: 'a: 1' }] });
+    await client.notify('textDocument/didChange', { textDocument: { uri, version: 2 } });
+    // Malformed JSON, then an unknown request.
+    client.writeRaw('Content-Length: 11\r\n\r\n{"jsonrpc":');
+    client.writeRaw('Content-Length: 2\r\n\r\n{}');
+    await expect(client.request('stslint/noSuchMethod', {})).rejects.toMatchObject({ code: -32601 });
+    expect(client.stdout.join('')).toContain('"id":null,"error":{"code":-32700');
+    // A burst of changes: the last version is published, and the server still answers.
+    const text = readFileSync(path.join(folder, 'statefulset.yaml'), 'utf8');
+    const since = client.published.length;
+    await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    for (let version = 2; version <= 10_001; version++) {
+      void client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    }
+    await client.waitForPublish((publish) => publish.uri === uri && publish.version === 10_001, since, 'the publish of version 10001');
+    const actions = await client.request<unknown[]>('textDocument/codeAction', { textDocument: { uri }, range: range(0, 0, 0, 0), context: { diagnostics: [] } });
+    expect(Array.isArray(actions)).toBe(true);
+    const lines = client.log.join('\n');
+    expect(lines).toContain('stslint: ignored textDocument/didOpen: textDocument.text must be a string');
+    expect(lines).toContain('stslint: ignored textDocument/didChange: contentChanges must be a list');
+    expect(lines).not.toMatch(/\n\s+at /);
+    expect(lines).not.toContain('TypeError');
+  });
+});
