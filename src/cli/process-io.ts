@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { text } from 'node:stream/consumers';
 import type { ProcessResult, RunProcess } from '../kustomize/kustomize-build.js';
@@ -15,12 +15,35 @@ export function processIO(): CliIO {
     writeStderr: (chunk) => void process.stderr.write(chunk),
     readStdin: () => (process.stdin.isTTY ? Promise.resolve('') : text(process.stdin)),
     now: () => new Date(),
-    writeFile: async (file, content) => {
-      await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-      await writeFile(file, content);
-    },
+    writeFile: writeFileWhole,
     runProcess,
   };
+}
+
+/**
+ * Writes a file so that it is never half-written: the text goes to a temporary file in the same
+ * folder, which is then renamed over the target (a rename within one file system is atomic). An
+ * interrupted or failed run leaves the previous report, or the unfixed manifest, whole. The mode of
+ * an existing target is kept (a fixed manifest stays as executable or private as it was). Writing
+ * to a non-regular file (`/dev/stdout`, a FIFO) cannot be renamed over, and is written directly.
+ * Creates missing folders.
+ */
+export async function writeFileWhole(file: string, content: string): Promise<void> {
+  const target = path.resolve(file);
+  await mkdir(path.dirname(target), { recursive: true });
+  const existing = await stat(target).catch(() => undefined);
+  if (existing && !existing.isFile()) {
+    await writeFile(target, content);
+    return;
+  }
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await writeFile(temporary, content, existing ? { mode: existing.mode & 0o7777 } : {});
+    await rename(temporary, target);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
 }
 
 /**

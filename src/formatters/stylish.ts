@@ -94,7 +94,7 @@ function summary(counts: Counts, total: number): string {
 
 /** `3 objects skipped by the schema check (no schema for Certificate, Secret)`. */
 function skippedLine(kinds: readonly string[]): string {
-  const distinct = [...new Set(kinds)].sort();
+  const distinct = [...new Set(kinds.map((kind) => escapeText(kind)))].sort();
   const named = distinct.length > 4 ? `${distinct.slice(0, 4).join(', ')}, …` : distinct.join(', ');
   return `${pluralize(kinds.length, 'object')} skipped by the schema check (no schema for ${named})`;
 }

@@ -1,5 +1,4 @@
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import type { LineCounter } from 'yaml';
 import type { ParseProblem } from './parse-documents.js';
 import { rangeFromOffsets } from './source-range.js';
 
@@ -9,9 +8,9 @@ import { rangeFromOffsets } from './source-range.js';
  * unquoted keys; `kubectl` decodes `.json` manifests as JSON and rejects them. The error and its
  * position come from `jsonc-parser` in strict mode (no comments, no trailing commas).
  *
- * @param lineCounter - the counter the file was parsed with (offsets → lines and columns)
+ * @param lineCounter - the file's line starts (offsets → lines and columns)
  */
-export function jsonSyntaxProblem(text: string, lineCounter: LineCounter): ParseProblem | undefined {
+export function jsonSyntaxProblem(text: string, lineCounter: { readonly lineStarts: readonly number[] }): ParseProblem | undefined {
   if (text.trim() === '') return undefined;
   const errors: ParseError[] = [];
   parse(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });

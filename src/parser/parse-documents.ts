@@ -1,11 +1,11 @@
-import { Composer, LineCounter, Parser, isMap, isNode, isScalar, isSeq, type CST, type Document, type DocumentOptions, type ParsedNode, type SchemaOptions, type ParseOptions as YamlParseOptions, type YAMLError, type YAMLMap } from 'yaml';
+import { Composer, Parser, isMap, isNode, isScalar, isSeq, type CST, type Document, type DocumentOptions, type ParsedNode, type SchemaOptions, type ParseOptions as YamlParseOptions, type YAMLError, type YAMLMap } from 'yaml';
 import { DEFAULT_INPUT_LIMITS, LIMIT_OPTIONS, nestsDeeperThan, type InputLimits } from './input-limits.js';
 import { jsonSyntaxProblem } from './json-syntax-problem.js';
 import { JSON_OPTIONS, KUBE_YAML_OPTIONS } from './kube-yaml-options.js';
 import { objectPositions } from './locate.js';
 import type { ManifestDocument } from './manifest-document.js';
 import type { SourceFile } from './source-file.js';
-import { rangeFromOffsets, type SourceRange } from './source-range.js';
+import { lineStartsOf, rangeFromOffsets, type SourceRange } from './source-range.js';
 
 /** A problem the YAML parser found; becomes a `yaml-syntax` finding. */
 export interface ParseProblem {
@@ -23,6 +23,9 @@ export interface ParsedFile {
   documents: ManifestDocument[];
   problems: ParseProblem[];
 }
+
+/** Line starts of a text (`lineStartsOf`). */
+type Lines = { readonly lineStarts: readonly number[] };
 
 /** Options of {@link parseDocuments}. */
 export interface ParseOptions {
@@ -53,7 +56,9 @@ const IDENTITY_FIELDS: ReadonlySet<string> = new Set(['apiVersion', 'kind', 'met
 export function parseDocuments(file: SourceFile, options: ParseOptions = {}): ParsedFile {
   const problems: ParseProblem[] = [];
   const documents: ManifestDocument[] = [];
-  const lineCounter = new LineCounter();
+  // Lines are where `\n` starts a new one (what SARIF, GitHub and the formatters count); the `yaml`
+  // LineCounter also breaks at some lone `\r`, which would put positions past a line's end.
+  const lineCounter = { lineStarts: lineStartsOf(file.text) };
   const nul = file.text.indexOf('\u0000');
   if (nul !== -1) {
     const range = { line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -69,7 +74,7 @@ export function parseDocuments(file: SourceFile, options: ParseOptions = {}): Pa
     return { file, documents, problems };
   }
   const json = /\.json$/i.test(file.path);
-  const { documents: parsed, tooDeep } = composeDocuments(file.text, { ...(json ? JSON_OPTIONS : KUBE_YAML_OPTIONS), lineCounter }, limits.maxDepth);
+  const { documents: parsed, tooDeep } = composeDocuments(file.text, json ? JSON_OPTIONS : KUBE_YAML_OPTIONS, limits.maxDepth);
   for (const offset of tooDeep) {
     const message = `Document nests mappings and lists more than ${limits.maxDepth} levels deep; not linted (raise it with ${LIMIT_OPTIONS.maxDepth})`;
     problems.push({ code: 'TOO_DEEP', limit: 'maxDepth', message, range: rangeFromOffsets(lineCounter, offset, offset) });
@@ -164,8 +169,10 @@ function toManifest(base: ManifestBase, node: ParsedNode, value: unknown, keptFi
   };
 }
 
-function toProblem(error: { code: string; message: string; pos: [number, number] }, text: string, lineCounter: LineCounter, limits: InputLimits): ParseProblem {
-  const [start, end] = error.pos;
+function toProblem(error: { code: string; message: string; pos: [number, number] }, text: string, lineCounter: Lines, limits: InputLimits): ParseProblem {
+  // The parser may point one past the end of the text (an unclosed collection): keep ranges inside it.
+  const start = Math.min(error.pos[0], text.length);
+  const end = Math.min(Math.max(error.pos[1], start), text.length);
   if (/call stack/i.test(error.message)) {
     const message = `Document nests too deeply to be read; not linted (at most ${limits.maxDepth} levels are read: ${LIMIT_OPTIONS.maxDepth})`;
     return { code: 'TOO_DEEP', limit: 'maxDepth', message, range: rangeFromOffsets(lineCounter, start, start) };
@@ -174,7 +181,7 @@ function toProblem(error: { code: string; message: string; pos: [number, number]
     // The parser points at the key's first character; report the whole key, by name.
     const key = /^(?:"[^"\n]*"|'[^'\n]*'|[^:\n#]*?)(?=\s*:(?:\s|$))/.exec(text.slice(start))?.[0] ?? '';
     const name = key.replace(/^["']|["']$/g, '');
-    return { code: error.code, message: name, range: rangeFromOffsets(lineCounter, start, start + Math.max(key.length, 1)) };
+    return { code: error.code, message: name, range: rangeFromOffsets(lineCounter, start, Math.min(start + Math.max(key.length, 1), text.length)) };
   }
   const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   return { code: error.code, message, range: rangeFromOffsets(lineCounter, start, end) };
@@ -187,10 +194,10 @@ function toProblem(error: { code: string; message: string; pos: [number, number]
  */
 function composeDocuments(
   text: string,
-  options: YamlParseOptions & DocumentOptions & SchemaOptions & { lineCounter: LineCounter },
+  options: YamlParseOptions & DocumentOptions & SchemaOptions,
   maxDepth: number,
 ): { documents: { doc: Document.Parsed; documentIndex: number }[] | (Document.Parsed[] & { empty: true; errors: YAMLError[] }); tooDeep: number[] } {
-  const parser = new Parser(options.lineCounter.addNewLine);
+  const parser = new Parser();
   const composer = new Composer(options);
   const tooDeep: number[] = [];
   const kept: number[] = [];
