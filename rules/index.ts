@@ -3,6 +3,7 @@ import apiVersionRemoved from './api-version-removed.js';
 import claimTemplateUnmounted from './claim-template-unmounted.js';
 import governingServiceMissing from './governing-service-missing.js';
 import governingServiceNotHeadless from './governing-service-not-headless.js';
+import immutableFieldChanged from './immutable-field-changed.js';
 import nodeLocalStorage from './node-local-storage.js';
 import persistentVolumeClaimRetentionDeletesData from './persistent-volume-claim-retention-deletes-data.js';
 import podSelectorMismatch from './pod-selector-mismatch.js';
@@ -21,6 +22,7 @@ export const RULES: ReadonlyMap<string, Rule> = new Map<string, Rule>([
   ['claim-template-unmounted', claimTemplateUnmounted],
   ['governing-service-missing', governingServiceMissing],
   ['governing-service-not-headless', governingServiceNotHeadless],
+  ['immutable-field-changed', immutableFieldChanged],
   ['node-local-storage', nodeLocalStorage],
   ['persistent-volume-claim-retention-deletes-data', persistentVolumeClaimRetentionDeletesData],
   ['pod-selector-mismatch', podSelectorMismatch],

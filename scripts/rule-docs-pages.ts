@@ -41,11 +41,16 @@ export function ruleDocsPages(): [string, string][] {
       return existsSync(full) ? readFileSync(full, 'utf8') : `(missing fixture ${file})`;
     };
     const badOut = rule.examples.bad.replace(/\.(ya?ml|json)$/, '.out');
+    // A fixture's version at the base (`<name>.base.yaml`, test/support/fixtures.ts) is shown before it.
+    const base = (file: string) => {
+      const baseFile = file.replace(/(\.(ya?ml|json))$/, '.base$1');
+      return existsSync(path.join(folder, baseFile)) ? { base: { file: baseFile, text: read(baseFile), label: 'HEAD' } } : {};
+    };
     const page = renderRuleDoc(
       rule,
       {
-        good: { file: rule.examples.good, text: read(rule.examples.good) },
-        bad: { file: rule.examples.bad, text: read(rule.examples.bad), output: read(badOut) },
+        good: { file: rule.examples.good, text: read(rule.examples.good), ...base(rule.examples.good) },
+        bad: { file: rule.examples.bad, text: read(rule.examples.bad), output: read(badOut), ...base(rule.examples.bad) },
       },
       docFixes(folder),
     );

@@ -28,6 +28,7 @@ function importedLayers(file: string): string[] {
 const ALLOWED: Record<string, readonly string[]> = {
   'src/k8s': ['src/k8s'],
   'src/parser': ['src/parser', 'src/text'],
+  'src/git': ['src/git', 'src/parser'],
   'src/index': ['src/index', 'src/k8s', 'src/parser'],
   rules: ['rules', 'src/engine', 'src/index', 'src/k8s', 'src/schema', 'src/text'],
 };

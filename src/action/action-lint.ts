@@ -7,6 +7,7 @@ import { loadConfig } from '../config/load-config.js';
 import { resolveRuleSeverities } from '../config/resolve-rule-severities.js';
 import type { FileResult } from '../engine/lint.js';
 import type { ActionIO } from './action-io.js';
+import { actionBase, type ActionBase } from './action-base.js';
 import type { ActionProblem } from './action-problem.js';
 import { actionRepositoryRoot } from './action-repository-root.js';
 import type { ActionInputs } from './read-action-inputs.js';
@@ -29,7 +30,8 @@ export interface ActionLintOutcome {
 /**
  * Runs ONE lint pass as the CLI would in `inputs.workingDirectory` (resolved against `workspace`,
  * `$GITHUB_WORKSPACE`): loads the configuration (`inputs.config`, else discovery), resolves the
- * rule severities, and lints `inputs.paths` (none: the configuration's `files`) with `lintRun`.
+ * rule severities, and lints `inputs.paths` (none: the configuration's `files`) with `lintRun`,
+ * compared with the base of `actionBase` (the pull request's base commit by default).
  * A missing working directory or a `ConfigError` is a problem with no results, the configuration
  * error with its file and position; other exceptions propagate (internal errors).
  */
@@ -44,7 +46,10 @@ export async function actionLint(inputs: ActionInputs, workspace: string, io: Ac
   try {
     const config = await loadConfig({ cwd: workingDirectory, configFile: inputs.config });
     const levels = resolveRuleSeverities(ALL_RULES, config);
-    const options = { namespace: inputs.namespace, errorOnUnmatchedPattern: true, inlineConfig: true };
+    const { base, problem } = actionBase(inputs.base, io.env);
+    if (problem) outcome.problems.push({ message: problem });
+    const compare = base ? { base: base.ref, baseExplicit: base.explicit, baseName: baseName(base), ...(base.label ? { baseLabel: base.label } : {}) } : {};
+    const options = { namespace: inputs.namespace, errorOnUnmatchedPattern: true, inlineConfig: true, ...compare };
     const run = await lintRun(inputs.paths, options, config, levels, { ...io, cwd: workingDirectory });
     outcome.linted = true;
     outcome.results = run.results;
@@ -57,6 +62,11 @@ export async function actionLint(inputs: ActionInputs, workspace: string, io: Ac
     outcome.problems.push({ message: `stslint: ${error.message}`, ...place });
   }
   return outcome;
+}
+
+/** How problems name the base: the input as given, or the pull request's base commit. */
+function baseName(base: ActionBase): string {
+  return base.explicit ? `input "base" ${base.ref}` : `the pull request's base commit ${base.ref.slice(0, 7)}${base.label ? ` (${base.label})` : ''}`;
 }
 
 function isDirectory(folder: string): boolean {

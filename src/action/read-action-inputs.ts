@@ -16,6 +16,11 @@ export interface ActionInputs {
   sarifFile?: string;
   namespace?: string;
   workingDirectory: string;
+  /**
+   * The `base` input: `''` for the default (the pull request's base commit on pull request events,
+   * else none), `none` for no comparison, or a git revision.
+   */
+  base: string;
 }
 
 /**
@@ -30,6 +35,7 @@ export const ACTION_INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   'sarif-file': 'stslint.sarif',
   namespace: '',
   'working-directory': '.',
+  base: '',
 };
 
 const FAIL_LEVELS: readonly FailLevel[] = ['error', 'warning', 'never'];
@@ -62,6 +68,8 @@ export function readActionInputs(env: Readonly<Record<string, string | undefined
   if (namespace !== '' && !/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(namespace)) {
     problems.push(`stslint: input "namespace" must be a namespace name (a DNS-1123 label such as "prod"), not "${namespace}"`);
   }
+  const base = input('base');
+  if (base.startsWith('-') || /\s/.test(base)) problems.push(`stslint: input "base" must be a git revision (HEAD, origin/main, a commit) or none, not "${base}"`);
   if (problems.length > 0) return { problems };
   return {
     inputs: {
@@ -72,6 +80,7 @@ export function readActionInputs(env: Readonly<Record<string, string | undefined
       sarifFile: input('sarif-file') || undefined,
       namespace: namespace || undefined,
       workingDirectory: input('working-directory') || '.',
+      base,
     },
   };
 }

@@ -7,7 +7,9 @@ import type { RuleSeverity, StslintConfig } from '../config/config.js';
 import { localCalendarDate } from '../config/local-calendar-date.js';
 import { lintAndFix } from '../engine/apply-fixes.js';
 import { DEFAULT_INPUT_LIMITS } from '../parser/input-limits.js';
-import { lintSourcesInParallel, type FileResult } from '../engine/lint.js';
+import { lintSourcesInParallel, type BaseInput, type FileResult } from '../engine/lint.js';
+import { readBaseVersions } from '../git/read-base-versions.js';
+import type { SourceFile } from '../parser/source-file.js';
 import type { HelmOptions } from '../helm/helm-sources.js';
 import { findKustomizationFiles, kustomizationFileIn } from '../kustomize/kustomization.js';
 import { kustomizeBuilder } from '../kustomize/kustomize-build.js';
@@ -33,9 +35,21 @@ export interface LintRun {
 /** The options a lint run reads (a subset of the command line's). */
 export type LintRunOptions = Pick<
   CliOptions,
-  'stdin' | 'stdinFilename' | 'namespace' | 'errorOnUnmatchedPattern' | 'inlineConfig' | 'reportUnusedDisableDirectives' | 'kustomizeCommand' | 'helmChartRoot'
+  'stdin' | 'stdinFilename' | 'namespace' | 'errorOnUnmatchedPattern' | 'inlineConfig' | 'reportUnusedDisableDirectives' | 'kustomizeCommand' | 'helmChartRoot' | 'base'
 > &
-  Partial<Pick<CliOptions, 'jobs' | 'fix' | 'fixDryRun' | 'kustomize' | 'maxFileBytes' | 'maxDepth' | 'maxAliases'>>;
+  Partial<Pick<CliOptions, 'jobs' | 'fix' | 'fixDryRun' | 'kustomize' | 'maxFileBytes' | 'maxDepth' | 'maxAliases'>> & {
+    /** `false` turns off linting the context objects that depend on the linted files (default on). */
+    dependents?: boolean;
+    /**
+     * `false` when `base` is a default rather than the user's choice (the Action's pull request
+     * base): files with nothing to compare then get no notice.
+     */
+    baseExplicit?: boolean;
+    /** How messages name the base, instead of the ref (the Action names a pull request's base commit after its branch). */
+    baseLabel?: string;
+    /** How stderr lines name the base (`--base origin/main` by default). */
+    baseName?: string;
+  };
 
 /** `STSLINT_PARALLEL_MIN_BYTES` (for tests and benchmarks: the input size from which parsing uses threads). */
 function parallelMinBytes(value: string | undefined): number | undefined {
@@ -59,6 +73,8 @@ export async function lintRun(
   const inputs = await selectInputs(paths, { ...options, kustomizations: kustomize }, config, io);
   limitHeapGrowth([...inputs.files, ...inputs.context].reduce((sum, file) => sum + file.text.length, 0));
   const exemptions = exemptionCheck(config, localCalendarDate(io.now()), io.cwd);
+  const base = typeof options.base === 'string' ? await readBase(options.base, inputs.files, options, io) : undefined;
+  if (base?.error) inputs.errors.push(base.error);
   // Each tree is built once; every fix pass lints the same builds.
   const builds = kustomize ? await buildTrees(inputs, options, config, io) : undefined;
   const lintOptions = {
@@ -78,6 +94,8 @@ export async function lintRun(
     ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: 'error' as const } : {}),
     ...(builds ? { kustomize: builds } : {}),
     helm: helmOptions(options.helmChartRoot === undefined ? config.helmChartRoot : path.resolve(io.cwd, options.helmChartRoot), io.cwd),
+    dependents: options.dependents !== false,
+    ...(base?.input ? { base: base.input } : {}),
   };
   // --fix never rewrites standard input; --fix-dry-run computes its output too.
   const results =
@@ -87,7 +105,7 @@ export async function lintRun(
   return {
     results,
     fatal: inputs.errors,
-    notices: [...inputs.notices, ...(builds?.notices ?? []), ...exemptions.expiredNotices()],
+    notices: [...inputs.notices, ...(builds?.notices ?? []), ...(base?.notices ?? []), ...exemptions.expiredNotices()],
     builds: builds?.builds ?? [],
   };
 }
@@ -110,6 +128,26 @@ async function buildTrees(inputs: SelectedInputs, options: LintRunOptions, confi
   const command = options.kustomizeCommand ?? config.kustomize.command;
   const builder = kustomizeBuilder({ runProcess: io.runProcess, cwd: io.cwd, ...(command ? { command: parseArgsStringToArgv(command) } : {}) });
   return kustomizeRun({ walked, named, repository: [...repository] }, { builder, read: readSourceFromDisk, cwd: io.cwd });
+}
+
+/**
+ * Reads the linted files at the base revision (`readBaseVersions`). A ref that names no commit is
+ * an error line (exit 2). When the base was asked for explicitly, one notice names the files
+ * with nothing to compare (new since the base, not in the repository, or no git at all).
+ */
+async function readBase(ref: string, files: readonly SourceFile[], options: LintRunOptions, io: CliIO): Promise<{ input?: BaseInput; notices: string[]; error?: string }> {
+  const read = await readBaseVersions({ cwd: io.cwd, ref, files: files.map((file) => file.path), label: options.baseLabel });
+  const explicit = options.baseExplicit !== false;
+  const name = options.baseName ?? `--base ${ref}`;
+  if (read.error) return { notices: [], error: `stslint: ${name}: ${read.error}` };
+  const notices: string[] = [];
+  if (explicit && read.uncompared.length > 0) {
+    const names = read.uncompared.map((file) => (path.isAbsolute(file) ? path.relative(io.cwd, file) || file : file));
+    const listed = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+    const why = read.reason ?? `new since ${read.label}, or not in its repository`;
+    notices.push(`stslint: ${name}: nothing to compare for ${names.length} file${names.length === 1 ? '' : 's'} (${why}): ${listed}`);
+  }
+  return { input: { label: read.label, files: read.files }, notices };
 }
 
 /** Helm output is reported under its templates, read from disk (each once per run). */

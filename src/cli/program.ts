@@ -36,6 +36,10 @@ export interface CliOptions {
   maxFileBytes: number;
   maxDepth: number;
   maxAliases: number;
+  /** `--base <ref>`: a git revision to compare with; `false` after `--no-base`. */
+  base?: string | false;
+  /** `false` after `--no-dependents`. */
+  dependents: boolean;
 }
 
 function collectRuleFlag(value: string, previous: RuleOverride[]): RuleOverride[] {
@@ -65,6 +69,11 @@ function parseJobs(value: string): Jobs {
 
 function parseCommand(value: string): string {
   if (value.trim() === '') throw new InvalidArgumentError('expected a command such as "kubectl kustomize".');
+  return value;
+}
+
+function parseBase(value: string): string {
+  if (value === '' || value.startsWith('-') || /[\s\0]/.test(value)) throw new InvalidArgumentError('expected a git revision such as HEAD, origin/main or a commit.');
   return value;
 }
 
@@ -98,6 +107,9 @@ export function buildProgram(io: CliIO): Command {
     .option('--print-config <file>', 'print the effective configuration for a file and exit')
     .option('--no-inline-config', 'ignore # stslint-disable comments and stslint/ignore annotations')
     .option('--report-unused-disable-directives', 'report # stslint-disable comments that suppress nothing, as errors')
+    .option('--base <git-ref>', 'compare each linted file with its version at this git revision (immutable-field-changed)', parseBase)
+    .option('--no-base', 'compare with no revision (turns off a --base given before, e.g. by the pre-commit hook)')
+    .option('--no-dependents', 'do not lint context objects that depend on the linted files (a StatefulSet whose Service changed)')
     .option('--sarif-include-suppressed', 'keep suppressed findings in SARIF output, with their suppressions')
     .option('--fix', 'apply the safe fixes to the files, then report what is left')
     .option('--fix-dry-run', 'compute the fixes without writing them (the json format gives each file\'s "output")')

@@ -1,5 +1,7 @@
 import { attachHelmSources, templatePlaceOfLine, type HelmOptions } from '../helm/helm-sources.js';
 import { groupOf } from '../k8s/group-kind.js';
+import { findBaseVersion, type BaseVersions } from '../index/base-version.js';
+import { findDependents } from '../index/dependents.js';
 import { ObjectIndex } from '../index/object-index.js';
 import type { KustomizeRunResult } from '../kustomize/kustomize-run.js';
 import { apiVersionNotServed } from '../schema/api-version-not-served.js';
@@ -13,10 +15,10 @@ import type { SourceFile } from '../parser/source-file.js';
 import { locateSource } from '../parser/source-location.js';
 import { buildFindings } from './build-problems.js';
 import { finalizeFindings } from './finalize-findings.js';
-import type { Finding, Severity } from './finding.js';
+import type { Finding, RelatedLocation, Severity } from './finding.js';
 import { parseFindings, YAML_SYNTAX } from './parse-findings.js';
 import type { Rule } from './rule.js';
-import { runRules } from './run-rules.js';
+import { runRules, type RunRulesOptions } from './run-rules.js';
 import { suppressFindings, type ExemptionCheck } from './suppress-findings.js';
 
 export { YAML_SYNTAX };
@@ -54,6 +56,30 @@ export interface LintOptions {
   kustomize?: Pick<KustomizeRunResult, 'built' | 'files' | 'notObjects' | 'problems'>;
   /** Report documents of `helm template` output (`# Source: <path>`) under their template (see `attachHelmSources`). */
   helm?: HelmOptions;
+  /**
+   * `true` lints the context objects that depend on an object of the files (`findDependents`: a
+   * StatefulSet whose Service, storage, ConfigMap or PodDisruptionBudget is in a linted file), and
+   * reports their findings in their own files, each naming the changed object as a related
+   * location. With a base, objects a linted file held at the base count too (a removed Service).
+   */
+  dependents?: boolean;
+  /** The inputs as they were at a base revision, for rules that compare (`immutable-field-changed`). */
+  base?: BaseInput;
+}
+
+/**
+ * The inputs at a base revision (`--base <git-ref>`). Objects are matched with the run's by
+ * identity (`findBaseVersion`), so anything that yields the base's objects fits here: files read
+ * with `git show`, or, later, kustomize builds run on a checkout of the base.
+ */
+export interface BaseInput {
+  /** How messages name the base: `HEAD`, `origin/main`, an abbreviated commit. */
+  label: string;
+  /**
+   * The files at the base, each under the path it has in the working tree (so an object found at
+   * its own path is preferred among variants). Files new since the base are simply absent.
+   */
+  files: readonly (SourceFile | ParsedFile)[];
 }
 
 /** Findings of one input file. */
@@ -81,7 +107,8 @@ export interface FileResult {
  * enabled rules on the files' and builds' objects (context objects are only looked up), and group
  * the findings by the file they are reported in: one result per input, in input order, also for
  * files without findings, then one per other file that received findings (a base outside the
- * linted folders, a Helm template), sorted by path. Suppressions apply per file. A broken
+ * linted folders, a Helm template), sorted by path, then, with `dependents`, one per context file
+ * holding a dependent (only the dependents' findings). Suppressions apply per file. A broken
  * document is reported by `yaml-syntax` and never hides the other documents or files. Never
  * throws for bad input.
  */
@@ -122,12 +149,16 @@ function lintParsed(parsed: readonly ParsedFile[], context: readonly ParsedFile[
   const enabled = options.rules.filter((rule) => levelOf(rule, options) !== 'off');
   const severities = new Map(enabled.map((rule) => [rule.id, levelOf(rule, options) as Severity]));
   const contextDocuments = new Set<ManifestDocument>(context.flatMap((file) => file.documents));
+  const base: BaseVersions | undefined = options.base && {
+    label: options.base.label,
+    index: new ObjectIndex(
+      options.base.files.flatMap((file) => ('documents' in file ? file : parseDocuments(file, parseOptions(options.limits))).documents),
+      { namespace: options.namespace },
+    ),
+  };
+  const runOptions: RunRulesOptions = { severities, inlineConfig: options.inlineConfig, base };
   const findings = [
-    ...runRules(index, enabled, {
-      severities,
-      skip: (document) => contextDocuments.has(document),
-      inlineConfig: options.inlineConfig,
-    }),
+    ...runRules(index, enabled, { ...runOptions, skip: (document) => contextDocuments.has(document) }),
     ...buildFindings(options.kustomize?.problems ?? []),
   ];
   const yamlSyntax = enabled.find((rule) => rule.id === YAML_SYNTAX);
@@ -168,7 +199,79 @@ function lintParsed(parsed: readonly ParsedFile[], context: readonly ParsedFile[
   for (const file of [...byFile.keys()].filter((file) => !inputs.has(file)).sort()) {
     results.push(result(elsewhere.get(file) ?? { path: file, text: '' }, byFile.get(file)!, builtByFile.get(file) ?? []));
   }
+  if (!options.dependents) return results;
+  const linted = [...parsed.flatMap(objectsOf), ...built];
+  const dependents = contextDependents(index, linted, new Set(parsed.map((file) => file.file.path)), contextDocuments, base);
+  const reported = new Set(results.map((entry) => entry.file.path));
+  for (const file of context) {
+    const documents = file.documents.filter((document) => dependents.has(document));
+    if (documents.length === 0 || reported.has(file.file.path)) continue;
+    const own = documents.flatMap((document) =>
+      runRules(index, enabled, { ...runOptions, documents: [document] }).map((finding) => ({ ...finding, related: [...finding.related, ...dependents.get(document)!] })),
+    );
+    // Only some objects of the file were linted: a disable comment on the others is not unused.
+    const split = suppressFindings(file.file, own, { ...options, reportUnusedDisableDirectives: undefined });
+    results.push({
+      file: file.file,
+      findings: finalizeFindings(split.findings),
+      suppressed: finalizeFindings(split.suppressed),
+      objectCount: documents.length,
+      unvalidatedKinds: documents.filter(hasNoSchema).map((document) => document.kind),
+    });
+  }
   return results;
+}
+
+/** Why a context object is linted: a related location per object of the linted files it depends on. */
+type Reasons = Map<ManifestDocument, RelatedLocation[]>;
+
+/**
+ * The context StatefulSets that depend on an object of the linted files (`findDependents`). With a
+ * base, the base versions of the linted files' objects count too, looked up among today's context:
+ * a Service that stopped selecting the pods, was renamed or was removed is still a reason.
+ */
+function contextDependents(
+  index: ObjectIndex,
+  linted: readonly ManifestDocument[],
+  lintedPaths: ReadonlySet<string>,
+  contextDocuments: ReadonlySet<ManifestDocument>,
+  base: BaseVersions | undefined,
+): Reasons {
+  const reasons: Reasons = new Map();
+  const add = (statefulSet: ManifestDocument, location: RelatedLocation) => {
+    if (!contextDocuments.has(statefulSet)) return;
+    const list = reasons.get(statefulSet) ?? [];
+    if (!list.some((known) => known.file === location.file && known.message === location.message)) list.push(location);
+    reasons.set(statefulSet, list);
+  };
+  for (const [statefulSet, objects] of findDependents(index, linted)) {
+    for (const object of objects) add(statefulSet, changedHere(object, 'changed'));
+  }
+  if (!base) return reasons;
+  const now = new Map<ManifestDocument, ManifestDocument | undefined>();
+  for (const document of base.index.all) {
+    if (lintedPaths.has(document.file.path)) now.set(document, undefined);
+  }
+  for (const document of linted) {
+    const earlier = findBaseVersion(base, index, document);
+    if (earlier) now.set(earlier, document);
+  }
+  if (now.size === 0) return reasons;
+  const then = new ObjectIndex([...contextDocuments, ...now.keys()], { namespace: index.defaultNamespace });
+  for (const [statefulSet, objects] of findDependents(then, now.keys())) {
+    for (const object of objects) {
+      const current = now.get(object);
+      add(statefulSet, current ? changedHere(current, 'changed') : { file: object.file.path, range: FIRST_LINE, message: `rechecked because ${object.kind} "${object.name}" was removed` });
+    }
+  }
+  return reasons;
+}
+
+const FIRST_LINE = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+function changedHere(object: ManifestDocument, what: string): RelatedLocation {
+  const { file, range } = locateSource(object, ['metadata', 'name']);
+  return { file, range, message: `rechecked because ${object.kind} "${object.name}" ${what}` };
 }
 
 function hasNoSchema(document: ManifestDocument): boolean {

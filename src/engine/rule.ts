@@ -1,3 +1,4 @@
+import type { BaseVersions } from '../index/base-version.js';
 import type { ObjectIndex } from '../index/object-index.js';
 import type { ManifestDocument } from '../parser/manifest-document.js';
 import type { LocateTarget, NodePath } from '../parser/locate.js';
@@ -92,6 +93,11 @@ export interface RuleContext<MessageId extends string = string> {
   index: ObjectIndex;
   /** Edits of this object's file, for `fix` and `suggestions`. */
   fixer: Fixer;
+  /**
+   * The run's objects at a base revision (`--base <git-ref>`), when one was given: rules that
+   * compare an object with its earlier version find it with `findBaseVersion`.
+   */
+  base?: BaseVersions;
   report(report: Report<MessageId>): void;
 }
 

@@ -1,4 +1,5 @@
 import { builtInGroupKind, groupOf } from '../k8s/group-kind.js';
+import type { BaseVersions } from '../index/base-version.js';
 import type { ObjectIndex } from '../index/object-index.js';
 import type { ManifestDocument } from '../parser/manifest-document.js';
 import { locateSource, type MappedLocation } from '../parser/source-location.js';
@@ -17,6 +18,10 @@ export interface RunRulesOptions {
   skip?: (document: ManifestDocument) => boolean;
   /** `false` ignores `stslint/ignore` annotations (`--no-inline-config`). */
   inlineConfig?: boolean;
+  /** The objects to check, in this order; all of the index (less `skip`) when absent. */
+  documents?: readonly ManifestDocument[];
+  /** The run's objects at a base revision, for rules that compare (`context.base`). */
+  base?: BaseVersions;
 }
 
 /**
@@ -29,13 +34,13 @@ export interface RunRulesOptions {
  */
 export function runRules(index: ObjectIndex, rules: readonly Rule[], options: RunRulesOptions = {}): Finding[] {
   const findings: Finding[] = [];
-  for (const document of index.all) {
+  for (const document of options.documents ?? index.all) {
     if (options.skip?.(document)) continue;
     const ignores = options.inlineConfig === false ? undefined : annotationIgnores(document);
     for (const rule of rules) {
       if (!appliesTo(rule, document)) continue;
       const severity = options.severities?.get(rule.id) ?? rule.severity;
-      const context = createContext(rule, severity, document, index, ignores, findings);
+      const context = createContext(rule, severity, document, index, ignores, findings, options.base);
       try {
         rule.check(context);
       } catch (error) {
@@ -60,6 +65,7 @@ function createContext(
   index: ObjectIndex,
   ignores: AnnotationIgnores | undefined,
   findings: Finding[],
+  base: BaseVersions | undefined,
 ): RuleContext {
   const ignored = ignores?.rules.has(rule.id) === true;
   const ref = index.refOf(document);
@@ -69,6 +75,7 @@ function createContext(
     ref,
     index,
     fixer: document.origin ? NO_FIXES : fixerFor(document),
+    base,
     report(report: Report) {
       const template = rule.messages[report.messageId];
       if (template === undefined) throw new Error(`unknown messageId "${report.messageId}"`);

@@ -6,6 +6,8 @@ export interface DocExample {
   file: string;
   text: string;
   output?: string;
+  /** The example's earlier version, for rules that compare with a base (`--base`): shown before it. */
+  base?: { file: string; text: string; label: string };
 }
 
 /** A fix fixture shown on a rule page: the file before and after a fix (`fix`) or a suggestion. */
@@ -71,5 +73,7 @@ function lineDiff(file: string, before: string, after: string): string {
 
 function fence(example: DocExample): string {
   const language = example.file.endsWith('.json') ? 'json' : 'yaml';
-  return `\`${example.file}\`:\n\n\`\`\`${language}\n${example.text.trimEnd()}\n\`\`\``;
+  const block = (file: string, text: string, intro: string) => `\`${file}\`${intro}:\n\n\`\`\`${language}\n${text.trimEnd()}\n\`\`\``;
+  const current = block(example.file, example.text, example.base ? `, linted with \`--base ${example.base.label}\`` : '');
+  return example.base ? `${block(example.base.file, example.base.text, `, the version at \`${example.base.label}\``)}\n\n${current}` : current;
 }

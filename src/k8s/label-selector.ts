@@ -104,3 +104,32 @@ function labelMap(labels: unknown): Map<string, string> {
   }
   return map;
 }
+
+/**
+ * A `metav1.LabelSelector` spelled as `kubectl get -l` takes it: `app=db,tier in (primary)`,
+ * `matchLabels` first, then `matchExpressions` (`key in (a,b)`, `key notin (a)`, `key`, `!key`).
+ * `undefined` when the selector is not a mapping or an entry cannot be spelled (a malformed
+ * expression). An empty selector is `''`.
+ */
+export function formatLabelSelector(selector: unknown): string | undefined {
+  if (!isRecord(selector)) return undefined;
+  const parts: string[] = [];
+  const matchLabels = selector.matchLabels;
+  if (matchLabels !== undefined && matchLabels !== null && !isRecord(matchLabels)) return undefined;
+  for (const [key, value] of Object.entries(matchLabels ?? {})) {
+    const text = scalarString(value);
+    if (text === undefined) return undefined;
+    parts.push(`${key}=${text}`);
+  }
+  for (const expression of asArray(selector.matchExpressions)) {
+    if (!isRecord(expression) || typeof expression.key !== 'string') return undefined;
+    const values = asArray(expression.values).map(scalarString);
+    if (values.includes(undefined)) return undefined;
+    const { key, operator } = expression;
+    if (operator === 'In' || operator === 'NotIn') parts.push(`${key} ${operator.toLowerCase()} (${values.join(',')})`);
+    else if (operator === 'Exists') parts.push(key);
+    else if (operator === 'DoesNotExist') parts.push(`!${key}`);
+    else return undefined;
+  }
+  return parts.join(',');
+}

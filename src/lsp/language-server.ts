@@ -19,6 +19,7 @@ import { codeActions, FIX_ALL_KIND } from './code-actions.js';
 import { configErrorDiagnostic } from './config-error-diagnostic.js';
 import { guardedDocumentSync } from './document-sync-guard.js';
 import { DEFAULT_DEBOUNCE_MS, debounceOption } from './debounce-option.js';
+import type { ParsedFile } from '../parser/parse-documents.js';
 import { documentPath } from './document-path.js';
 import { KeyedDebounce } from './keyed-debounce.js';
 import { lintDocument } from './lint-document.js';
@@ -31,8 +32,10 @@ import { workspaceRoots } from './workspace-roots.js';
  * - documents are synchronised incrementally; each is linted on open and change (debounced per
  *   URI) and on save, and every publish carries the version that was linted; closing clears it;
  * - a document is linted with the other manifests of its workspace folder as context (see
- *   {@link Workspace}); when a document that holds (or held) objects StatefulSets refer to is
- *   changed, saved or closed, the other open documents are linted again;
+ *   {@link Workspace}), and in a git repository compared with its version at `HEAD` (read again
+ *   after each save); when a document is changed, saved or closed, the other open documents whose
+ *   StatefulSets depend on its objects, before or after the change (`findDependents`), are linted
+ *   again;
  * - `workspace/didChangeWatchedFiles` re-reads manifests changed on disk, and reloads the
  *   configuration when a `.stslint.yaml` changes; an invalid one is shown as a diagnostic on it;
  * - a document of a kustomize tree is checked as built (`TreeChecks`): the builds that read it run
@@ -47,8 +50,8 @@ export function startLanguageServer(connection: Connection, runProcess: RunProce
   const documents = new TextDocuments(TextDocument);
   const debounce = new KeyedDebounce();
   let opening: string | undefined; // the document whose didOpen is being handled
-  const changed = new Set<string>(); // changed or saved since its last lint: re-check the others after it
-  const heldReferenced = new Map<string, boolean>(); // at its last lint
+  const changed = new Set<string>(); // changed or saved since its last lint: re-check its dependents after it
+  const lastLinted = new Map<string, { parsed: ParsedFile; namespace: string | undefined }>(); // the text of its last lint
   let configErrorUris = new Set<string>();
   let debounceMs = DEFAULT_DEBOUNCE_MS;
   let watchFiles = false;
@@ -61,6 +64,12 @@ export function startLanguageServer(connection: Connection, runProcess: RunProce
   const isConfigFile = (uri: string) => path.basename(documentPath(uri) ?? '') === CONFIG_FILE_NAME;
   const schedule = (uri: string, delayMs = debounceMs) => debounce.schedule(uri, delayMs, () => void lintAndPublish(uri).catch(report));
   const scheduleOthers = (uri?: string) => documents.keys().filter((other) => other !== uri).forEach((other) => schedule(other));
+  /** Lints again the other open documents whose StatefulSets depend on an object of these versions of `uri`. */
+  const scheduleDependents = (uri: string, versions: readonly (ParsedFile | undefined)[], namespace: string | undefined) => {
+    for (const other of documents.all()) {
+      if (other.uri !== uri && workspace?.dependsOn(other, versions, namespace)) schedule(other.uri);
+    }
+  };
 
   async function lintAndPublish(uri: string): Promise<void> {
     if (!workspace || isConfigFile(uri)) return;
@@ -71,10 +80,10 @@ export function startLanguageServer(connection: Connection, runProcess: RunProce
     // No `await` from here on: the diagnostics are those of `document.version`.
     const diagnostics = lintDocument(document, file, setup);
     publish({ uri, version: document.version, diagnostics });
-    const held = heldReferenced.get(uri) ?? false;
-    const holds = workspace.holdsReferencedObjects(document);
-    heldReferenced.set(uri, holds);
-    if (changed.delete(uri) && (held || holds)) scheduleOthers(uri);
+    const previous = lastLinted.get(uri)?.parsed;
+    const parsed = workspace.parsed(document);
+    lastLinted.set(uri, { parsed, namespace: setup.config.namespace });
+    if (changed.delete(uri)) scheduleDependents(uri, [previous, parsed], setup.config.namespace);
     await publishTreeDiagnostics();
   }
 
@@ -167,6 +176,8 @@ export function startLanguageServer(connection: Connection, runProcess: RunProce
     if (isConfigFile(document.uri)) return void reloadConfiguration().catch(report);
     // Clients without file watching: keep the disk copy, used once the document is closed, current.
     if (file !== undefined) workspace?.fileChanged(file, false).catch(report);
+    // A save may follow a commit: compare with HEAD as it is now.
+    workspace?.forgetBases();
     // A saved file of a kustomize tree: its builds run again, and every open document is re-checked.
     const rebuild = file === undefined ? Promise.resolve(false) : treeFileChanged(file);
     rebuild
@@ -185,8 +196,9 @@ export function startLanguageServer(connection: Connection, runProcess: RunProce
     workspace?.forget(uri);
     if (!isConfigFile(uri)) publish({ uri, diagnostics: [] });
     // Its disk text now stands in for its in-memory text.
-    if (heldReferenced.get(uri)) scheduleOthers(uri);
-    heldReferenced.delete(uri);
+    const last = lastLinted.get(uri);
+    if (last) scheduleDependents(uri, [last.parsed], last.namespace);
+    lastLinted.delete(uri);
     // Its kustomize findings stay published, as for every file that is not open.
     treePublished.delete(uri);
     publishTreeDiagnostics().catch(report);
@@ -195,6 +207,7 @@ export function startLanguageServer(connection: Connection, runProcess: RunProce
   connection.onDidChangeWatchedFiles(({ changes }) => {
     const apply = async () => {
       let configChanged = false;
+      workspace?.forgetBases();
       for (const change of changes) {
         const file = documentPath(change.uri);
         if (file === undefined) continue;

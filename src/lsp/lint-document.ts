@@ -13,7 +13,8 @@ import type { LintSetup } from './workspace.js';
 /**
  * Lints an open document's current text as a CLI run would lint the file: every rule at its
  * configured level, the configured namespace, inline comments, annotations and exemptions, and the
- * setup's context files indexed for cross-object checks. Suppressed findings give no diagnostic; an
+ * setup's context files indexed for cross-object checks, compared with the setup's base (the file at
+ * `HEAD`) when there is one. Suppressed findings give no diagnostic; an
  * ignored file gives none at all. Findings in other files (related locations) get `file:` URIs.
  * A file of a kustomize tree adds the findings of the builds that read it (`setup.treeFindings`,
  * which offer no fix) and, when it is a patch, a kustomization or a resource of a built tree, its
@@ -40,6 +41,7 @@ export function lintText(text: string, linted: string, setup: LintSetup): Findin
     context: setup.context,
     exempt: exemptions.check,
     ...(setup.notObjects ? { kustomize: { built: [], files: new Map(), notObjects: new Set([linted]), problems: [] } } : {}),
+    ...(setup.base ? { base: setup.base } : {}),
   });
   return result?.findings ?? [];
 }

@@ -9,6 +9,10 @@ import type { Finding } from '../engine/finding.js';
 import { HelmCharts } from '../helm/helm-charts.js';
 import { isKustomizationFile } from '../kustomize/kustomization.js';
 import type { RunProcess } from '../kustomize/kustomize-build.js';
+import type { BaseInput } from '../engine/lint.js';
+import { readBaseVersions } from '../git/read-base-versions.js';
+import { findDependents, holdsDependencies } from '../index/dependents.js';
+import { ObjectIndex } from '../index/object-index.js';
 import type { ParsedFile } from '../parser/parse-documents.js';
 import { readInputs } from '../parser/read-inputs.js';
 import { defaultConfig, loadConfig } from '../config/load-config.js';
@@ -21,7 +25,7 @@ import { TreeChecks } from './tree-checks.js';
 export interface LintSetup {
   config: StslintConfig;
   levels: ReadonlyMap<string, RuleSeverity>;
-  /** The other workspace manifests that hold referenced objects, parsed, for the index only. */
+  /** The other workspace manifests that hold objects StatefulSets depend on, parsed, for the index only. */
   context: ParsedFile[];
   /** The folder a CLI run would start in (exemption notes name the config file relative to it). */
   cwd: string;
@@ -34,6 +38,8 @@ export interface LintSetup {
   notObjects: boolean;
   /** Findings of the kustomize builds that read the file, reported in it (computed from the files on disk). */
   treeFindings: Finding[];
+  /** The file as committed at `HEAD`, when the folder is a git repository (`immutable-field-changed`). */
+  base?: BaseInput;
 }
 
 interface Folder {
@@ -47,15 +53,18 @@ interface Folder {
  * those globs select, whose in-memory text replaces the disk text. A document inside a folder is
  * linted with the folder's other manifests as context, so that a StatefulSet finds its headless
  * Service in another file. Only manifests holding objects that StatefulSets refer to are passed
- * (`holdsReferencedObjects`): the others cannot change a finding, and parsing them on every
+ * (`holdsDependencies`): the others cannot change a finding, and parsing them on every
  * keystroke would cost the most. A document outside every folder, or not a file, is linted alone,
- * with the configuration found from its own folder.
+ * with the configuration found from its own folder. In a git repository, a document is compared
+ * with its version at `HEAD` (`immutable-field-changed`), read again after a save.
  */
 export class Workspace {
   /** The kustomize builds of the workspace folders, shared by all documents. */
   readonly treeChecks: TreeChecks;
   private readonly folders: Folder[];
   private readonly openManifests = new Map<string, { version: number; manifest: Manifest }>();
+  /** Files as committed at `HEAD`, by working-tree path; forgotten on save and on changes on disk. */
+  private readonly bases = new Map<string, Promise<BaseInput | undefined>>();
 
   /**
    * Starts loading every folder (see {@link configErrors} for the outcome).
@@ -110,9 +119,46 @@ export class Workspace {
     }
   }
 
-  /** Whether an open document holds referenced objects (see `holdsReferencedObjects`). */
-  holdsReferencedObjects(document: TextDocument): boolean {
-    return this.openManifest(document).holdsReferencedObjects;
+  /** An open document's text, parsed (once per version). */
+  parsed(document: TextDocument): ParsedFile {
+    return this.openManifest(document).parsed;
+  }
+
+  /**
+   * Whether a StatefulSet of an open document depends on an object of one of `versions` (the
+   * earlier and current text of a changed document), by the index's `findDependents`: only those
+   * documents need linting again when it changes.
+   */
+  dependsOn(document: TextDocument, versions: readonly (ParsedFile | undefined)[], namespace: string | undefined): boolean {
+    const own = this.openManifest(document).parsed.documents;
+    if (!own.some((object) => object.kind === 'StatefulSet')) return false;
+    return versions.some((version) => {
+      if (!version || !holdsDependencies(version) || version.file.path === own[0]?.file.path) return false;
+      const index = new ObjectIndex([...own, ...version.documents], { namespace });
+      return [...findDependents(index, version.documents).keys()].some((statefulSet) => own.includes(statefulSet));
+    });
+  }
+
+  /** Forgets the files read at `HEAD` (a save or a change on disk may follow a commit). */
+  forgetBases(): void {
+    this.bases.clear();
+  }
+
+  /**
+   * The file as committed at `HEAD` in its folder's git repository, with the earlier side of the
+   * files renamed or deleted since (`readBaseVersions`), read once until {@link forgetBases}.
+   * `undefined` outside git or before the first commit.
+   */
+  private baseOf(file: string, root: string): Promise<BaseInput | undefined> {
+    let base = this.bases.get(file);
+    if (!base) {
+      base = readBaseVersions({ cwd: root, ref: 'HEAD', files: [file] }).then(
+        (read) => (read.reason === undefined ? { label: read.label, files: read.files } : undefined),
+        () => undefined,
+      );
+      this.bases.set(file, base);
+    }
+    return base;
   }
 
   /** Forgets what was cached for a document that was closed. */
@@ -146,6 +192,7 @@ export class Workspace {
       return { config, levels: resolveRuleSeverities(ALL_RULES, config), context: [], cwd, ignored, notObjects: false, treeFindings: [] };
     }
     const state = await folder.state;
+    const base = await this.baseOf(file, state.root);
     const context = this.contextOf(file, state);
     const checks = await this.treeChecks.checksFor(file, state, context);
     const notObjects = isKustomizationFile(file) || checks.some((check) => check.built) || (await this.treeChecks.isPatch(file, state));
@@ -157,6 +204,7 @@ export class Workspace {
       ignored: classifyPath(file, state.config) === 'ignored' || new HelmCharts().chartOf(file) !== undefined,
       notObjects,
       treeFindings: checks.flatMap((check) => check.findings.get(file) ?? []),
+      ...(base ? { base } : {}),
     };
   }
 
@@ -172,7 +220,7 @@ export class Workspace {
       if (other === file) continue;
       const document = open.get(other);
       const manifest = document ? this.openManifest(document) : state.manifests.get(other)!;
-      if (manifest.holdsReferencedObjects) context.push(manifest.parsed);
+      if (manifest.holdsDependencies) context.push(manifest.parsed);
     }
     return context;
   }

@@ -139,18 +139,19 @@ describe('outputLines', () => {
 
 describe('readActionInputs', () => {
   it('reads INPUT_<NAME> with dashes kept, trims, splits paths on spaces and newlines, defaults absent inputs', () => {
-    const read = readActionInputs({ INPUT_PATHS: ' deploy/db.yaml\n  charts/*/rendered  \n', 'INPUT_FAIL-LEVEL': ' warning ', 'INPUT_SARIF-FILE': '', INPUT_NAMESPACE: 'shop' });
+    const read = readActionInputs({ INPUT_PATHS: ' deploy/db.yaml\n  charts/*/rendered  \n', 'INPUT_FAIL-LEVEL': ' warning ', 'INPUT_SARIF-FILE': '', INPUT_NAMESPACE: 'shop', INPUT_BASE: ' origin/main ' });
     expect(read).toEqual({
-      inputs: { paths: ['deploy/db.yaml', 'charts/*/rendered'], config: undefined, format: 'stylish', failLevel: 'warning', sarifFile: undefined, namespace: 'shop', workingDirectory: '.' },
+      inputs: { paths: ['deploy/db.yaml', 'charts/*/rendered'], config: undefined, format: 'stylish', failLevel: 'warning', sarifFile: undefined, namespace: 'shop', workingDirectory: '.', base: 'origin/main' },
     });
     expect(readActionInputs({})).toMatchObject({ inputs: { paths: [], failLevel: 'error', sarifFile: 'stslint.sarif', workingDirectory: '.' } });
   });
 
-  it('refuses standard input and machine formats with a reason', () => {
-    expect(readActionInputs({ INPUT_PATHS: 'a -', INPUT_FORMAT: 'sarif' })).toEqual({
+  it('refuses standard input, machine formats and a base that is no revision, with a reason', () => {
+    expect(readActionInputs({ INPUT_PATHS: 'a -', INPUT_FORMAT: 'sarif', INPUT_BASE: '--output=x' })).toEqual({
       problems: [
         'stslint: input "paths" cannot name standard input ("-") in the action',
         'stslint: input "format" must be stylish, compact, json or none, not "sarif" (SARIF goes to the file named by "sarif-file")',
+        'stslint: input "base" must be a git revision (HEAD, origin/main, a commit) or none, not "--output=x"',
       ],
     });
   });

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -277,5 +278,82 @@ describe.each(SERVERS)('stslint language server: bad requests (%s)', (_name, arg
     expect(lines).toContain('stslint: ignored textDocument/didChange: contentChanges must be a list');
     expect(lines).not.toMatch(/\n\s+at /);
     expect(lines).not.toContain('TypeError');
+  });
+});
+
+/** Makes the test folder a git repository with everything committed. */
+function commitAll(message: string): void {
+  const env = { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('GIT_'))), GIT_CONFIG_GLOBAL: os.devNull, GIT_CONFIG_NOSYSTEM: '1' };
+  const git = (...args: string[]) => {
+    const result = spawnSync('git', args, { cwd: folder, encoding: 'utf8', env });
+    if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
+  };
+  if (!existsSync(path.join(folder, '.git', 'HEAD'))) {
+    rmSync(path.join(folder, '.git'), { recursive: true, force: true });
+    git('init', '--quiet', '--initial-branch', 'main');
+    git('config', 'user.name', 'Test User');
+    git('config', 'user.email', 'test@example.com');
+    git('config', 'commit.gpgsign', 'false');
+  }
+  git('add', '--all');
+  git('commit', '--quiet', '--message', message);
+}
+
+describe.each(SERVERS)('stslint language server in a git repository: %s', (_, args) => {
+  serveWorkspace(args);
+
+  it('compares the buffer with HEAD, and again after a save', async () => {
+    commitAll('Consul');
+    await initialize();
+    const statefulSet = uriOf('statefulset.yaml');
+    await open('statefulset.yaml');
+    const opened = await client.waitForPublish((publish) => publish.uri === statefulSet && publish.version === 1);
+    expect(codes(opened)).not.toContain('immutable-field-changed');
+
+    // podManagementPolicy added in the buffer: the API server would refuse the update.
+    await client.notify('textDocument/didChange', {
+      textDocument: { uri: statefulSet, version: 2 },
+      contentChanges: [{ range: range(8, 0, 8, 0), text: '  podManagementPolicy: Parallel\n' }],
+    });
+    const changed = await client.waitForPublish((publish) => publish.uri === statefulSet && publish.version === 2);
+    expect(changed.diagnostics.find((diagnostic) => diagnostic.code === 'immutable-field-changed')).toMatchObject({
+      range: range(8, 23, 8, 31),
+      severity: 1,
+      message: 'spec.podManagementPolicy is immutable (was unset at HEAD); delete the StatefulSet with --cascade=orphan, re-apply',
+    });
+
+    // The change is saved and committed: HEAD now has it, and the next save compares with that.
+    const text = readFileSync(path.join(folder, 'statefulset.yaml'), 'utf8').replace('  replicas: 3\n', '  podManagementPolicy: Parallel\n  replicas: 3\n');
+    writeFileSync(path.join(folder, 'statefulset.yaml'), text);
+    commitAll('Parallel pod management');
+    const beforeSave = client.published.length;
+    await client.notify('textDocument/didSave', { textDocument: { uri: statefulSet } });
+    const saved = await client.waitForPublish((publish) => publish.uri === statefulSet, beforeSave, 'statefulset.yaml after the save');
+    expect(saved.version).toBe(2);
+    expect(codes(saved)).not.toContain('immutable-field-changed');
+    expect(await client.stop()).toBe(0);
+  });
+
+  it('re-checks only the open documents whose StatefulSets depend on the changed one', async () => {
+    writeFileSync(path.join(folder, 'settings.yaml'), '# Settings of another application.\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web-settings\n  namespace: infra\ndata:\n  mode: fast\n');
+    await initialize();
+    const statefulSet = uriOf('statefulset.yaml');
+    const settings = uriOf('settings.yaml');
+    await open('statefulset.yaml');
+    await open('settings.yaml');
+    await client.waitForPublish((publish) => publish.uri === statefulSet && publish.version === 1);
+    await client.waitForPublish((publish) => publish.uri === settings && publish.version === 1);
+    const before = client.published.filter((publish) => publish.uri === statefulSet).length;
+    await client.notify('textDocument/didChange', { textDocument: { uri: settings, version: 2 }, contentChanges: [{ range: range(7, 8, 7, 12), text: 'slow' }] });
+    await client.waitForPublish((publish) => publish.uri === settings && publish.version === 2);
+    // The Service it does depend on: changing it re-checks the StatefulSet (after the ConfigMap's lint, had it been scheduled).
+    await open('service.yaml');
+    const service = uriOf('service.yaml');
+    await client.waitForPublish((publish) => publish.uri === service && publish.version === 1);
+    const sinceService = client.published.length;
+    await client.notify('textDocument/didChange', { textDocument: { uri: service, version: 2 }, contentChanges: [{ range: range(7, 13, 7, 24), text: 'None' }] });
+    await client.waitForPublish((publish) => publish.uri === statefulSet, sinceService, 'statefulset.yaml re-checked after the Service changed');
+    expect(client.published.filter((publish) => publish.uri === statefulSet).length).toBe(before + 1);
+    expect(await client.stop()).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALL_RULES } from '../../rules/index.js';
 import { lintSources } from '../../src/engine/lint.js';
-import { holdsReferencedObjects } from '../../src/lsp/holds-referenced-objects.js';
+import { holdsDependencies } from '../../src/index/dependents.js';
 import { parseDocuments } from '../../src/parser/parse-documents.js';
 import { readInputs } from '../../src/parser/read-inputs.js';
 import type { SourceFile } from '../../src/parser/source-file.js';
@@ -17,7 +17,7 @@ function expectSameFindings(files: readonly SourceFile[]): void {
   const linted = files.filter((file) => /^kind:\s*["']?StatefulSet\b/m.test(file.text) || /"kind":\s*"StatefulSet"/.test(file.text));
   const others = files.filter((file) => !linted.includes(file));
   const withAll = lintSources(linted, { rules: ALL_RULES, context: others });
-  const withReferenced = lintSources(linted, { rules: ALL_RULES, context: others.filter((file) => holdsReferencedObjects(parseDocuments(file))) });
+  const withReferenced = lintSources(linted, { rules: ALL_RULES, context: others.filter((file) => holdsDependencies(parseDocuments(file))) });
   expect(withReferenced.flatMap((result) => result.findings)).toEqual(withAll.flatMap((result) => result.findings));
 }
 
@@ -32,7 +32,7 @@ describe('context limited to the referenced kinds', () => {
   });
 
   it('recognises the referenced kinds by API group, in Lists too', () => {
-    const holds = (text: string) => holdsReferencedObjects(parseDocuments({ path: '/w/x.yaml', text }));
+    const holds = (text: string) => holdsDependencies(parseDocuments({ path: '/w/x.yaml', text }));
     expect(holds('apiVersion: v1\nkind: Service\nmetadata:\n  name: db\n')).toBe(true);
     expect(holds('apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: fast\n')).toBe(true);
     expect(holds('apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata:\n      name: c\n')).toBe(true);

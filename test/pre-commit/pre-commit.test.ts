@@ -182,8 +182,11 @@ describe(`pre-commit hook installed from this repository's HEAD (${PRE_COMMIT_VE
     const commit = git('commit', '--message', 'Rename the catalog Service');
     timings.push(`failing commit ${commit.seconds.toFixed(2)} s`);
     expect(commit.output).toMatch(/^stslint\.+Failed\n- hook id: stslint\n- exit code: 1\n/m);
-    expect(commit.output).toContain(
-      '\ndb/statefulset.yaml\n  7:16  error  spec.serviceName "catalog-dbs" names no Service in namespace "default", but headless Service "catalog-db" selects the pods; did you mean "catalog-db"?  service-name-mismatch\n',
+    // Two findings on the same field: the name resolves to no Service, and (the hook compares with
+    // HEAD) serviceName cannot change on an existing StatefulSet anyway.
+    expect(commit.output).toContain('\ndb/statefulset.yaml\n  7:16  error  spec.serviceName is immutable (was `catalog-db` at HEAD); delete the StatefulSet with --cascade=orphan, re-apply ');
+    expect(commit.output).toMatch(
+      /\n {2}7:16 {2}error {2}spec\.serviceName "catalog-dbs" names no Service in namespace "default", but headless Service "catalog-db" selects the pods; did you mean "catalog-db"\? {2}service-name-mismatch\n/,
     );
     expect(commit.output).not.toContain('\u001b[');
     expect(commit.code).not.toBe(0);
@@ -206,5 +209,44 @@ describe(`pre-commit hook installed from this repository's HEAD (${PRE_COMMIT_VE
     expect(patch.output).not.toMatch(/pod-selector-mismatch|schema-violation|governing-service-missing/);
     const base = preCommit('run', 'stslint', '--verbose', '--files', 'shop/base/postgres.yaml');
     expect(base.output).toContain('shop/overlays/prod/replicas.yaml\n  6:13  warning');
+  });
+
+  it('fails a commit that changes only the Service, with the StatefulSet\'s finding in its own file', ({ skip }) => {
+    skip(PRE_COMMIT_VERSION === undefined, MISSING);
+    check('git', ['checkout', 'HEAD', '--', 'db/statefulset.yaml'], userRepo, env);
+    const before = head();
+    const file = path.join(userRepo, 'db/service.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('clusterIP: None', 'clusterIP: 10.96.0.50'));
+    check('git', ['add', 'db/service.yaml'], userRepo, env);
+    const commit = git('commit', '--message', 'Give the catalog Service a cluster IP');
+    timings.push(`dependent commit ${commit.seconds.toFixed(2)} s`);
+    expect(commit.output).toMatch(/^stslint\.+Failed\n- hook id: stslint\n- exit code: 1\n/m);
+    expect(commit.output).toContain(
+      '\ndb/statefulset.yaml\n  7:16  error  Service "catalog-db" named in spec.serviceName is not headless (clusterIP "10.96.0.50");',
+    );
+    expect(commit.output).toContain('governing-service-not-headless');
+    expect(head()).toBe(before);
+    check('git', ['checkout', 'HEAD', '--', 'db/service.yaml'], userRepo, env);
+  });
+
+  it('compares with HEAD: fails a claim template storage increase, passes a replicas change', ({ skip }) => {
+    skip(PRE_COMMIT_VERSION === undefined, MISSING);
+    const before = head();
+    const file = path.join(userRepo, 'db/statefulset.yaml');
+    const committed = readFileSync(file, 'utf8');
+    writeFileSync(file, committed.replace('storage: 20Gi', 'storage: 50Gi'));
+    check('git', ['add', 'db/statefulset.yaml'], userRepo, env);
+    const grow = git('commit', '--message', 'More room for the catalog');
+    timings.push(`immutable-change commit ${grow.seconds.toFixed(2)} s`);
+    expect(grow.output).toMatch(/^stslint\.+Failed\n- hook id: stslint\n- exit code: 1\n/m);
+    expect(grow.output).toContain('  33:22  error  Claim template "data" storage is immutable (was `20Gi` at HEAD); resize PVCs, delete --cascade=orphan, re-apply  immutable-field-changed\n');
+    expect(head()).toBe(before);
+
+    writeFileSync(file, committed.replace('replicas: 1', 'replicas: 3'));
+    check('git', ['add', 'db/statefulset.yaml'], userRepo, env);
+    const scale = git('commit', '--message', 'Three catalog replicas');
+    expect(scale.output).toMatch(/^stslint\.+Passed$/m);
+    expect(scale.code).toBe(0);
+    expect(head()).not.toBe(before);
   });
 });

@@ -22,6 +22,19 @@ export interface Scenario {
   out: string;
 }
 
+/** The label fixtures give their base version in messages (`was \`10Gi\` at HEAD`). */
+export const FIXTURE_BASE_LABEL = 'HEAD';
+
+/**
+ * Where a scenario's version at the base lives, if it has one: `<name>.base.yaml` beside a file
+ * scenario (same extension), `<name>.base/` beside a folder scenario (same relative paths). Rules
+ * that compare with a base (`immutable-field-changed`) are linted with it, under the label `HEAD`.
+ */
+export function basePathOf(input: string): string {
+  const extension = /\.(ya?ml|json)$/.exec(input)?.[0] ?? '';
+  return `${input.slice(0, input.length - extension.length)}.base${extension}`;
+}
+
 /** The scenarios of one rule's fixtures, valid first, sorted by name. */
 export function scenariosOf(ruleId: string): Scenario[] {
   const scenarios: Scenario[] = [];
@@ -32,6 +45,7 @@ export function scenariosOf(ruleId: string): Scenario[] {
       const input = path.join(folder, entry);
       const isFolder = statSync(input).isDirectory();
       if (!isFolder && !/\.(ya?ml|json)$/.test(entry)) continue;
+      if (/\.base(\.(ya?ml|json))?$/.test(entry)) continue; // a scenario's base version (basePathOf)
       const name = isFolder ? entry : entry.replace(/\.(ya?ml|json)$/, '');
       scenarios.push({ ruleId, kind, name, input, out: path.join(folder, `${name}.out`) });
     }
@@ -39,11 +53,18 @@ export function scenariosOf(ruleId: string): Scenario[] {
   return scenarios;
 }
 
-/** Lints a scenario with only the given rules, as one run. */
+/**
+ * Lints a scenario with only the given rules, as one run; with its base version ({@link basePathOf})
+ * when it has one, each base file under the path of the scenario file it is the earlier version of.
+ */
 export async function lintScenario(scenario: Pick<Scenario, 'input'>, rules: readonly Rule[]): Promise<FileResult[]> {
   const { files, errors } = await readInputs([scenario.input], { cwd: ROOT });
   if (errors.length > 0) throw new Error(`cannot read ${scenario.input}: ${errors.map((e) => e.message).join(', ')}`);
-  return lintSources(files, { rules });
+  const basePath = basePathOf(scenario.input);
+  if (!existsSync(basePath)) return lintSources(files, { rules });
+  const base = await readInputs([basePath], { cwd: ROOT });
+  const baseFiles = base.files.map((file) => ({ ...file, path: path.join(scenario.input, path.relative(basePath, file.path)) }));
+  return lintSources(files, { rules, base: { label: FIXTURE_BASE_LABEL, files: baseFiles } });
 }
 
 /** Compact output with paths relative to the scenario's `valid/` or `invalid/` folder. */
