@@ -73,10 +73,12 @@ export async function lintRun(
   const inputs = await selectInputs(paths, { ...options, kustomizations: kustomize }, config, io);
   limitHeapGrowth([...inputs.files, ...inputs.context].reduce((sum, file) => sum + file.text.length, 0));
   const exemptions = exemptionCheck(config, localCalendarDate(io.now()), io.cwd);
-  const base = typeof options.base === 'string' ? await readBase(options.base, inputs.files, options, io) : undefined;
-  if (base?.error) inputs.errors.push(base.error);
+  // git runs while kustomize builds.
+  const reading = typeof options.base === 'string' ? readBase(options.base, inputs.files, options, io) : undefined;
   // Each tree is built once; every fix pass lints the same builds.
   const builds = kustomize ? await buildTrees(inputs, options, config, io) : undefined;
+  const base = await reading;
+  if (base?.error) inputs.errors.push(base.error);
   const lintOptions = {
     jobs: options.jobs ?? 'auto',
     limits: {

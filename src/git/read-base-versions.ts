@@ -39,22 +39,21 @@ const MAX_BLOB_BYTES = 16 * 1024 * 1024;
 const MANIFEST = /\.(ya?ml|json)$/i;
 
 /**
- * Reads the base versions of the linted files with the git CLI: finds the repository of `cwd`
- * (`git rev-parse --show-toplevel`), resolves `ref` to a commit (`git rev-parse --verify`), lists
- * the files changed since it (`git diff --name-status -M <commit>`: renames and deletions give their
- * old paths), and reads each candidate's blob at the commit in one `git cat-file --batch` process
- * (what `git show <ref>:<path>` prints for a file). A `HEAD` without commits yet (a new repository)
+ * Reads the base versions of the linted files with the git CLI: finds the repository of `cwd` and
+ * resolves `ref` to a commit (`git rev-parse --show-toplevel --verify`), lists the files changed
+ * since it (`git diff --name-status -M <commit>`: renames and deletions give their old paths), and
+ * reads the candidates' blobs at the commit with `git cat-file --batch` (what `git show
+ * <ref>:<path>` prints for a file, for many files in one process). A `HEAD` without commits yet (a new repository)
  * and a missing git or repository mean nothing to compare; a ref that names no commit is an
  * {@link BaseVersionsRead.error}. Never throws.
  */
 export async function readBaseVersions(options: ReadBaseOptions): Promise<BaseVersionsRead> {
   const label = options.label ?? (/^[0-9a-f]{40,64}$/i.test(options.ref) ? options.ref.slice(0, 7) : options.ref);
   const nothing = (reason: string, error?: string): BaseVersionsRead => ({ label, files: [], uncompared: [...options.files], reason, ...(error ? { error } : {}) });
-  const top = await git(['rev-parse', '--show-toplevel'], options.cwd);
-  if (top.missing) return nothing('git is not installed');
-  if (top.code !== 0) return nothing(`${options.cwd} is not in a git repository`);
-  const root = realPath(path.resolve(top.stdout.toString('utf8').trim()));
-  const commit = await resolveCommit(options.ref, root);
+  const located = await locateCommit(options.ref, options.cwd);
+  if (located.missing) return nothing('git is not installed');
+  if (located.root === undefined) return nothing(`${options.cwd} is not in a git repository`);
+  const { root, commit } = located;
   if (commit === 'unborn') return nothing(`${options.ref} has no commit yet`);
   if (commit === undefined) {
     const hint = ' (a shallow clone? fetch it, e.g. actions/checkout with fetch-depth: 0)';
@@ -65,10 +64,13 @@ export async function readBaseVersions(options: ReadBaseOptions): Promise<BaseVe
     const inside = path.relative(root, realPath(file));
     if (inside !== '' && !inside.startsWith('..') && !path.isAbsolute(inside)) relative.set(inside.split(path.sep).join('/'), file);
   }
-  for (const earlier of await earlierPaths(commit, root)) {
-    if (MANIFEST.test(earlier) && !relative.has(earlier)) relative.set(earlier, path.join(root, ...earlier.split('/')));
-  }
-  const blobs = await readBlobs(commit, [...relative.keys()], root);
+  // The linted files and the list of changed files are read at once; the earlier side of renamed,
+  // deleted or modified files not linted (rare in a hook, where the changed files are the linted
+  // ones) takes a second read.
+  const [linted, changed] = await Promise.all([readBlobs(commit, [...relative.keys()], root), earlierPaths(commit, root)]);
+  const extra = changed.filter((earlier) => MANIFEST.test(earlier) && !relative.has(earlier));
+  for (const earlier of extra) relative.set(earlier, path.join(root, ...earlier.split('/')));
+  const blobs = extra.length === 0 ? linted : new Map([...linted, ...(await readBlobs(commit, extra, root))]);
   const files = [...relative].flatMap(([inRepository, file]) => {
     const text = blobs.get(inRepository);
     return text === undefined ? [] : [{ path: file, text }];
@@ -86,12 +88,20 @@ function realPath(file: string): string {
   }
 }
 
-/** The commit a ref names, `'unborn'` for a `HEAD` without commits, `undefined` for no commit. */
-async function resolveCommit(ref: string, root: string): Promise<string | undefined | 'unborn'> {
-  const resolved = await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], root);
-  if (resolved.code === 0) return resolved.stdout.toString('utf8').trim();
-  if (ref === 'HEAD' && (await git(['symbolic-ref', '--quiet', 'HEAD'], root)).code === 0) return 'unborn';
-  return undefined;
+/**
+ * The repository of `cwd` and the commit `ref` names there, in one `git rev-parse`: `root`
+ * undefined outside a repository; `commit` `'unborn'` for a `HEAD` without commits, undefined for
+ * a ref that names no commit.
+ */
+async function locateCommit(ref: string, cwd: string): Promise<{ root?: string; commit?: string | 'unborn'; missing?: boolean }> {
+  const result = await git(['rev-parse', '--show-toplevel', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], cwd);
+  if (result.missing) return { missing: true };
+  const [top, commit] = result.stdout.toString('utf8').split('\n');
+  if (!top) return {};
+  const root = realPath(path.resolve(top));
+  if (result.code === 0 && commit) return { root, commit };
+  if (ref === 'HEAD' && (await git(['symbolic-ref', '--quiet', 'HEAD'], root)).code === 0) return { root, commit: 'unborn' };
+  return { root };
 }
 
 /** Old paths of the files renamed, deleted or modified between the commit and the working tree. */
