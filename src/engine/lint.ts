@@ -149,14 +149,18 @@ function lintParsed(parsed: readonly ParsedFile[], context: readonly ParsedFile[
   const enabled = options.rules.filter((rule) => levelOf(rule, options) !== 'off');
   const severities = new Map(enabled.map((rule) => [rule.id, levelOf(rule, options) as Severity]));
   const contextDocuments = new Set<ManifestDocument>(context.flatMap((file) => file.documents));
+  // Kustomize: a built object is compared with nothing yet (its base would be a build of the base
+  // commit, not the files read there), and the base's patches and resources of built trees are not
+  // objects of their own, as today's are not.
   const base: BaseVersions | undefined = options.base && {
     label: options.base.label,
     index: new ObjectIndex(
-      options.base.files.flatMap((file) => ('documents' in file ? file : parseDocuments(file, parseOptions(options.limits))).documents),
+      options.base.files.flatMap((file) => objectsOf('documents' in file ? file : parseDocuments(file, parseOptions(options.limits)))),
       { namespace: options.namespace },
     ),
   };
-  const runOptions: RunRulesOptions = { severities, inlineConfig: options.inlineConfig, base };
+  const builtDocuments = new Set(built);
+  const runOptions: RunRulesOptions = { severities, inlineConfig: options.inlineConfig, base, withoutBase: (document) => builtDocuments.has(document) };
   const findings = [
     ...runRules(index, enabled, { ...runOptions, skip: (document) => contextDocuments.has(document) }),
     ...buildFindings(options.kustomize?.problems ?? []),

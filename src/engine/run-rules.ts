@@ -22,6 +22,8 @@ export interface RunRulesOptions {
   documents?: readonly ManifestDocument[];
   /** The run's objects at a base revision, for rules that compare (`context.base`). */
   base?: BaseVersions;
+  /** Objects checked without the base (`context.base` unset): kustomize builds, whose base is not read. */
+  withoutBase?: (document: ManifestDocument) => boolean;
 }
 
 /**
@@ -40,7 +42,8 @@ export function runRules(index: ObjectIndex, rules: readonly Rule[], options: Ru
     for (const rule of rules) {
       if (!appliesTo(rule, document)) continue;
       const severity = options.severities?.get(rule.id) ?? rule.severity;
-      const context = createContext(rule, severity, document, index, ignores, findings, options.base);
+      const base = options.withoutBase?.(document) ? undefined : options.base;
+      const context = createContext(rule, severity, document, index, ignores, findings, base);
       try {
         rule.check(context);
       } catch (error) {

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { KUBECTL } from '../support/kubectl.js';
 import { runCli } from '../support/run-cli.js';
 
 // `--base <git-ref>` and dependents, on fixture repositories made here with real git commits: each
@@ -224,6 +225,23 @@ describe('--base: immutable-field-changed against real commits', () => {
     expect(run).toMatchObject({ stdout: '', code: 0 });
     expect(run.stderr).toMatch(/^stslint: --base HEAD: nothing to compare for 1 file \(.* is not in a git repository\): statefulset\.yaml\n$/);
     expect(await runCli(['--format', 'compact', '--rule', 'governing-service-missing=off', 'statefulset.yaml'], { cwd: outside })).toMatchObject({ stderr: '' });
+  });
+
+  it('compares no kustomize build yet: a patched overlay is no false change, its raw files are still compared without builds', async ({ skip }) => {
+    skip(!KUBECTL.available, `kubectl cannot run here: ${KUBECTL.reason}`);
+    const repo = makeRepo({
+      'base/kustomization.yaml': 'resources:\n  - statefulset.yaml\n  - service.yaml\n',
+      'base/statefulset.yaml': STATEFUL_SET,
+      'base/service.yaml': SERVICE,
+      'overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\npatches:\n  - path: storage.yaml\n',
+      'overlays/prod/storage.yaml': `# The production database needs more room.\n${STATEFUL_SET.split('\n').slice(1).join('\n').replace('10Gi', '50Gi')}`,
+    });
+    repo.edit('overlays/prod/storage.yaml', 'replicas: 3', 'replicas: 5');
+    const built = await repo.lint('--base', 'HEAD', 'overlays/prod/storage.yaml');
+    expect(built.stdout).not.toContain('immutable-field-changed');
+    repo.edit('base/statefulset.yaml', 'storage: 10Gi', 'storage: 20Gi');
+    expect((await repo.lint('--base', 'HEAD', 'base/statefulset.yaml')).stdout).not.toContain('immutable-field-changed');
+    expect((await repo.lint('--base', 'HEAD', '--no-kustomize', 'base/statefulset.yaml')).stdout).toContain('(was `10Gi` at HEAD)');
   });
 
   it('is turned off by --no-base', async () => {
