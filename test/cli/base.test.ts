@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../support/fixtures.js';
 import { KUBECTL } from '../support/kubectl.js';
 import { runCli } from '../support/run-cli.js';
 
@@ -248,6 +249,18 @@ describe('--base: immutable-field-changed against real commits', () => {
     const repo = databaseRepo();
     repo.edit('db/statefulset.yaml', 'storage: 10Gi', 'storage: 20Gi');
     expect(await repo.lint('--base', 'HEAD', '--no-base', 'db/statefulset.yaml')).toMatchObject({ stdout: '', code: 0 });
+  });
+});
+
+describe('immutable-field-changed messages', () => {
+  it('stay within 120 characters in every fixture', () => {
+    const folder = path.join(ROOT, 'fixtures/immutable-field-changed/invalid');
+    const messages = readdirSync(folder)
+      .filter((file) => file.endsWith('.out'))
+      .flatMap((file) => readFileSync(path.join(folder, file), 'utf8').trim().split('\n'))
+      .map((line) => line.replace(/^\S+:\d+:\d+: /, '').replace(/ \[immutable-field-changed\]$/, ''));
+    expect(messages.length).toBeGreaterThanOrEqual(9);
+    for (const message of messages) expect(message.length, message).toBeLessThanOrEqual(120);
   });
 });
 

@@ -9,10 +9,11 @@ import type { SourceFile } from '../../src/parser/source-file.js';
 import { corpusFolders, readCorpusFolder } from '../support/corpus.js';
 import { FIXTURES, ROOT } from '../support/fixtures.js';
 
-// The language server passes only files that hold a referenced kind (Service, Endpoints,
-// EndpointSlice, PersistentVolume, StorageClass, ConfigMap) as context. That is sound only while no
-// rule looks up another kind: linting the StatefulSet files with all the other files as context, or
-// with only those, must give the same findings.
+// The language server passes only files that hold a kind a StatefulSet can depend on
+// (`DEPENDENCY_KINDS`: Service, Endpoints, EndpointSlice, PersistentVolume, PersistentVolumeClaim,
+// StorageClass, ConfigMap, PodDisruptionBudget) as context. That is sound only while no rule looks
+// up another kind: linting the StatefulSet files with all the other files as context, or with only
+// those, must give the same findings.
 function expectSameFindings(files: readonly SourceFile[]): void {
   const linted = files.filter((file) => /^kind:\s*["']?StatefulSet\b/m.test(file.text) || /"kind":\s*"StatefulSet"/.test(file.text));
   const others = files.filter((file) => !linted.includes(file));
@@ -21,7 +22,7 @@ function expectSameFindings(files: readonly SourceFile[]): void {
   expect(withReferenced.flatMap((result) => result.findings)).toEqual(withAll.flatMap((result) => result.findings));
 }
 
-describe('context limited to the referenced kinds', () => {
+describe('context limited to the kinds a StatefulSet depends on', () => {
   it.each(corpusFolders())('changes no finding in corpus folder %s', async (folder) => {
     expectSameFindings(await readCorpusFolder(folder));
   });
