@@ -203,7 +203,7 @@ function lintParsed(parsed: readonly ParsedFile[], context: readonly ParsedFile[
   for (const file of [...byFile.keys()].filter((file) => !inputs.has(file)).sort()) {
     results.push(result(elsewhere.get(file) ?? { path: file, text: '' }, byFile.get(file)!, builtByFile.get(file) ?? []));
   }
-  if (!options.dependents) return results;
+  if (!options.dependents || contextDocuments.size === 0) return results;
   const linted = [...parsed.flatMap(objectsOf), ...built];
   const dependents = contextDependents(index, linted, new Set(parsed.map((file) => file.file.path)), contextDocuments, base);
   const reported = new Set(results.map((entry) => entry.file.path));
