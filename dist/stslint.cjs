@@ -31,7 +31,7 @@ var import_node_path = __toESM(require("node:path"), 1);
 var import_node_vm = __toESM(require("node:vm"), 1);
 var server = process.argv[2] === "lsp";
 var bundle = import_node_path.default.join(__dirname, server ? "stslint-lsp.cjs" : "stslint-main.cjs");
-var hash = server ? "21e0f78478d0b0486380bd78bbb32257" : "23ea157df3eb038a83a4f63205e4b412";
+var hash = server ? "ad77391316f0719e551f94305e2b03ea" : "92d16c8389f7bb5a9e18ab7bc24cef8d";
 var source = (0, import_node_fs.readFileSync)(bundle, "utf8");
 var useCache = !process.env.STSLINT_NO_COMPILE_CACHE;
 var cacheFile = import_node_path.default.join(import_node_os.default.tmpdir(), "stslint-compile-cache", `${hash}-${process.version}-${process.arch}.bin`);

@@ -106,7 +106,8 @@ export class HelmOrigin implements DocumentOrigin {
 /** The range of the path's last key in a template, when it is written exactly once as a key. */
 function keyInTemplate(text: string, path: NodePath): SourceRange | undefined {
   const key = [...path].reverse().find((segment): segment is string => typeof segment === 'string');
-  if (key === undefined || text === '') return undefined;
+  // The key comes from a manifest: a key longer than any Kubernetes field or label key is not searched.
+  if (key === undefined || text === '' || key.length > 317) return undefined;
   const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const pattern = new RegExp(`^([ \\t]*(?:-[ \\t]+)*)(["']?)${escaped}\\2[ \\t]*:(?:[ \\t]|$)`, 'gm');
   const matches = [...text.matchAll(pattern)];

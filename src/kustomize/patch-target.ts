@@ -1,3 +1,4 @@
+import { RE2JS } from 're2js';
 import { isRecord } from '../k8s/plain-value.js';
 
 /**
@@ -51,13 +52,28 @@ export function matchesPatchTarget(target: PatchTarget, candidate: PatchCandidat
   return true;
 }
 
+/**
+ * Whether `value` matches `pattern` as a whole, as kustomize matches a target's name and namespace
+ * (Go's `regexp`, RE2 syntax). The pattern comes from a kustomization, which is untrusted input: it
+ * runs on RE2JS, whose matching is linear in the value's length, so a pattern such as `(a+)+$`
+ * cannot make a run backtrack for ever. A pattern RE2 rejects matches only itself, literally.
+ */
 function wholeMatch(pattern: string, value: string): boolean {
-  try {
-    return new RegExp(`^(?:${pattern})$`).test(value);
-  } catch {
-    return pattern === value;
+  if (pattern === value) return true;
+  let compiled = COMPILED.get(pattern);
+  if (compiled === undefined) {
+    try {
+      compiled = RE2JS.compile(`^(?:${pattern})$`);
+    } catch {
+      compiled = null;
+    }
+    COMPILED.set(pattern, compiled);
   }
+  return compiled !== null && compiled.matcher(value).matches();
 }
+
+/** Compiled target patterns, by pattern (a run compares each patch target with many resources). */
+const COMPILED = new Map<string, RE2JS | null>();
 
 /**
  * Whether a label (or annotation) set satisfies a selector string: comma-separated requirements

@@ -304,3 +304,18 @@ describe('KustomizeOrigin: which line wrote a field', () => {
     expect(await at(['spec', 'podManagementPolicy'], 'key')).toBe('base/db.yaml:5:1');
   });
 });
+
+describe('patch target patterns from an untrusted kustomization', () => {
+  const candidate = (name: string) => ({ apiVersion: 'apps/v1', kind: 'StatefulSet', names: [name], namespaces: [undefined], labels: {}, annotations: {} });
+
+  it('runs in linear time: a catastrophic pattern (backtracking for ever in JavaScript) returns', () => {
+    expect(matchesPatchTarget({ name: '(a+)+$' }, candidate(`${'a'.repeat(5_000)}!`))).toBe(false);
+  });
+
+  it('matches Go regexp syntax as a whole, and a pattern RE2 rejects only literally', () => {
+    expect(matchesPatchTarget({ name: 'db-.*' }, candidate('db-0'))).toBe(true);
+    expect(matchesPatchTarget({ name: 'db' }, candidate('db-0'))).toBe(false);
+    expect(matchesPatchTarget({ name: '(?<=a)b' }, candidate('b'))).toBe(false);
+    expect(matchesPatchTarget({ name: '(?<=a)b' }, candidate('(?<=a)b'))).toBe(true);
+  });
+});
