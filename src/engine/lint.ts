@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { attachHelmSources, templatePlaceOfLine, type HelmOptions } from '../helm/helm-sources.js';
 import { groupOf } from '../k8s/group-kind.js';
 import { findBaseVersion, type BaseVersions } from '../index/base-version.js';
@@ -16,7 +17,9 @@ import { locateSource } from '../parser/source-location.js';
 import { buildFindings } from './build-problems.js';
 import { finalizeFindings } from './finalize-findings.js';
 import type { Finding, RelatedLocation, Severity } from './finding.js';
-import { parseFindings, YAML_SYNTAX } from './parse-findings.js';
+import { parseFindings, SCHEMA_VIOLATION, YAML_SYNTAX, type EnabledRule } from './parse-findings.js';
+import { isKustomizationFile } from '../kustomize/kustomization.js';
+import { CHART_FILE } from '../helm/helm-charts.js';
 import type { Rule } from './rule.js';
 import { runRules, type RunRulesOptions } from './run-rules.js';
 import { suppressFindings, type ExemptionCheck } from './suppress-findings.js';
@@ -165,13 +168,18 @@ function lintParsed(parsed: readonly ParsedFile[], context: readonly ParsedFile[
     ...runRules(index, enabled, { ...runOptions, skip: (document) => contextDocuments.has(document) }),
     ...buildFindings(options.kustomize?.problems ?? []),
   ];
-  const yamlSyntax = enabled.find((rule) => rule.id === YAML_SYNTAX);
+  const parseRules = new Map<string, EnabledRule>(
+    enabled.filter((rule) => rule.id === YAML_SYNTAX || rule.id === SCHEMA_VIOLATION).map((rule) => [rule.id, { rule, severity: severities.get(rule.id)! }]),
+  );
   // Parse problems stay in their file, except in a document of `helm template` output, which is
-  // reported in its template (first line, the rendered place related).
+  // reported in its template (first line, the rendered place related). Kustomization files, the
+  // patches a kustomization uses and a chart's Chart.yaml are not objects, so their documents'
+  // missing kind is no problem.
   const parseProblems = new Map<string, Finding[]>();
   for (const file of parsed) {
     const kept: Finding[] = [];
-    for (const finding of parseFindings(file, yamlSyntax, yamlSyntax ? severities.get(YAML_SYNTAX)! : 'error')) {
+    const objects = !notObjects.has(file.file.path) && !isKustomizationFile(file.file.path) && path.basename(file.file.path) !== CHART_FILE;
+    for (const finding of parseFindings(file, parseRules, objects)) {
       const place = options.helm ? templatePlaceOfLine(file.file, finding.range, options.helm) : undefined;
       if (!place) {
         kept.push(finding);

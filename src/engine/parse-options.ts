@@ -1,4 +1,4 @@
-import { builtInGroupKind, groupOf } from '../k8s/group-kind.js';
+import { builtInGroupKind, currentApiVersion, groupOf } from '../k8s/group-kind.js';
 import type { InputLimits } from '../parser/input-limits.js';
 import type { ParseOptions } from '../parser/parse-documents.js';
 
@@ -6,10 +6,12 @@ import type { ParseOptions } from '../parser/parse-documents.js';
  * How a run parses its inputs. Objects are kept whole only for the built-in kinds rules and index
  * lookups read (`builtInGroupKind`); the others (CustomResourceDefinitions, RBAC, custom resources)
  * only for their identity and metadata, which is all `api-version-removed`, `stslint/ignore`
- * annotations and the index use of them.
+ * annotations and the index use of them. An object of a built-in kind without `apiVersion` is read
+ * as that kind's current version (`currentApiVersion`), so it is indexed and linted (core-rules).
  */
 export const PARSE_OPTIONS: ParseOptions = {
   keepWhole: (apiVersion, kind) => builtInGroupKind(kind)?.group === groupOf(apiVersion),
+  defaultApiVersion: currentApiVersion,
 };
 
 /** {@link PARSE_OPTIONS} with the run's input limits (defaults when absent). */

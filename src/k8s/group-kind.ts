@@ -52,5 +52,17 @@ export function builtInGroupKind(kind: string): GroupKind | undefined {
   return BUILT_IN.find((candidate) => candidate.kind === kind);
 }
 
+/**
+ * The API version a built-in kind stslint knows is served at today (`apps/v1` for a StatefulSet,
+ * `v1` for a Service): every one of them is GA at `v1` of its group (Kubernetes API reference).
+ * `undefined` for other kinds. An object of such a kind written without `apiVersion` is read as
+ * this version (core-rules, "Terms and input handling").
+ */
+export function currentApiVersion(kind: string): string | undefined {
+  const groupKind = builtInGroupKind(kind);
+  if (groupKind === undefined) return undefined;
+  return groupKind.group === '' ? 'v1' : `${groupKind.group}/v1`;
+}
+
 /** Kinds without a namespace (cluster-scoped): their lookups ignore namespaces. */
 export const CLUSTER_SCOPED = new Set([groupKindKey(PERSISTENT_VOLUME), groupKindKey(STORAGE_CLASS)]);

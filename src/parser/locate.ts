@@ -61,12 +61,20 @@ export const enum NodeKind {
  * @param lineStarts - the file's line start offsets (`LineCounter.lineStarts`)
  * @param keptFields - when given, only these entries of the root mapping are recorded (the object
  *   was kept as its identity fields only)
+ * @param mapOffset - maps the nodes' offsets to the file's, when they were parsed from a repaired
+ *   copy of it (`repairForKubectl`)
  */
-export function objectPositions(root: unknown, lineStarts: readonly number[], keptFields?: ReadonlySet<string>): ObjectPositions {
+export function objectPositions(
+  root: unknown,
+  lineStarts: readonly number[],
+  keptFields?: ReadonlySet<string>,
+  mapOffset?: (offset: number) => number,
+): ObjectPositions {
   const table: number[] = [];
   const keys: (string | undefined)[] = [];
   type Frame = { node: unknown; key: unknown; keyText: string | undefined } | { close: number };
   const stack: Frame[] = [{ node: root, key: undefined, keyText: undefined }];
+  const offset = (value: number | undefined) => (value === undefined ? -1 : mapOffset ? mapOffset(value) : value);
   while (stack.length > 0) {
     const frame = stack.pop()!;
     if ('close' in frame) {
@@ -76,7 +84,7 @@ export function objectPositions(root: unknown, lineStarts: readonly number[], ke
     const index = keys.length;
     const keyRange = (frame.key as Node | null | undefined)?.range;
     const valueRange = isPair(frame.node) ? undefined : (frame.node as Node | null | undefined)?.range;
-    table.push(keyRange?.[0] ?? -1, keyRange?.[1] ?? -1, valueRange?.[0] ?? -1, valueRange?.[1] ?? -1, 0, kindOf(frame.node));
+    table.push(offset(keyRange?.[0]), offset(keyRange?.[1]), offset(valueRange?.[0]), offset(valueRange?.[1]), 0, kindOf(frame.node));
     keys.push(frame.keyText);
     stack.push({ close: index });
     const children: Frame[] = [];

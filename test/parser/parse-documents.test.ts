@@ -111,7 +111,8 @@ items:
 
   it('splits kind: List into its Kubernetes items, keeping listIndex and the item positions', () => {
     const { documents, problems } = parse(`${configMap('before')}---\n${list}`);
-    expect(problems).toEqual([]);
+    // The item that is no object is reported where it starts, as kubectl rejects it.
+    expect(problems.map((problem) => [problem.code, problem.message, problem.range.line, problem.range.column])).toEqual([['MISSING_KIND', 'no kind and no apiVersion', 19, 5]]);
     expect(documents.map(summary)).toEqual([
       { documentIndex: 0, listIndex: undefined, kind: 'ConfigMap', name: 'before' },
       { documentIndex: 1, listIndex: 0, kind: 'Service', name: 'web' },
@@ -175,6 +176,19 @@ describe('parseDocuments: YAML 1.1 scalars as Kubernetes decodes them', () => {
     ['1:20', '1:20'],
     ['190:20:30', '190:20:30'],
     ['0o17', '0o17'],
+    // Floats as go-yaml v2 resolves them: these stay strings for kubectl.
+    ['.', '.'],
+    ['-.', '-.'],
+    ['e1', 'e1'],
+    ['E5', 'E5'],
+    ['._5', '._5'],
+    ['.5e_3', '.5e_3'],
+    ['.5', 0.5],
+    ['1.', 1],
+    ['-.5e3', -500],
+    ['1_0.5', 10.5],
+    ['1e_3', 1000],
+    ['6.02E23', 6.02e23],
     ['~', null],
     ['null', null],
     ['', null],
@@ -342,6 +356,36 @@ spec:
     expect(documents.map((document) => document.name)).toEqual(['second']);
   });
 
+  it('names a repeated key at its second occurrence when the first has an empty value', () => {
+    const text = `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+        - name: nginx
+          image: nginx:1.27
+          ports:
+          ports:
+            - containerPort: 80
+`;
+    const { documents, problems } = parse(text);
+    expect(problems).toEqual([{ code: 'DUPLICATE_KEY', message: 'ports', range: { line: 12, column: 11, endLine: 12, endColumn: 16 } }]);
+    expect(fieldAt(documents[0]!.object, ['spec', 'template', 'spec', 'containers', 0, 'ports'])).toEqual([{ containerPort: 80 }]);
+  });
+
+  it('names every repeated key, in flow mappings too, each at its repetition', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, name: b}\ndata:\n  x: ""\n  x:\n  x: "3"\n';
+    const { problems } = parse(text);
+    expect(problems.map((problem) => [problem.message, problem.range.line, problem.range.column])).toEqual([
+      ['name', 3, 21],
+      ['x', 6, 3],
+      ['x', 7, 3],
+    ]);
+  });
+
   it('marks only the document that has a duplicate key', () => {
     const text = `${configMap('clean')}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: dirty\ndata:\n  a: "1"\n  a: "2"\n`;
     const { documents, problems } = parse(text);
@@ -354,21 +398,72 @@ spec:
 });
 
 describe('parseDocuments: what is a Kubernetes object', () => {
+  // core-rules, "Terms and input handling": a document without kind or apiVersion is reported at its
+  // first line (the API server rejects it); nothing is skipped silently.
   it.each([
-    ['Helm values', 'replicaCount: 3\nimage:\n  repository: bitnami/postgresql\n  tag: "16.4.0"\n'],
-    ['a top-level sequence', '- name: web\n  port: 80\n'],
-    ['a plain scalar', 'just some text\n'],
-    ['apiVersion is not a string', 'apiVersion: 1\nkind: ConfigMap\nmetadata:\n  name: x\n'],
-    ['kind is empty', 'apiVersion: v1\nkind: ""\nmetadata:\n  name: x\n'],
-    ['kind is a list', 'apiVersion: v1\nkind: [ConfigMap]\n'],
-    ['kind is missing', 'apiVersion: v1\nmetadata:\n  name: x\n'],
-  ])('skips %s quietly', (_name, text) => {
+    ['Helm values', 'replicaCount: 3\nimage:\n  repository: bitnami/postgresql\n  tag: "16.4.0"\n', 'MISSING_KIND', 'no kind and no apiVersion', 'replicaCount: 3'],
+    ['a top-level sequence', '- name: web\n  port: 80\n', 'NOT_AN_OBJECT', 'a sequence, not a mapping', '- name: web'],
+    ['a plain scalar', 'just some text\n', 'NOT_AN_OBJECT', 'a scalar, not a mapping', 'just some text'],
+    ['apiVersion is not a string', 'apiVersion: 1\nkind: ConfigMap\nmetadata:\n  name: x\n', 'MISSING_API_VERSION', 'ConfigMap without apiVersion', 'apiVersion: 1'],
+    ['kind is empty', 'apiVersion: v1\nkind: ""\nmetadata:\n  name: x\n', 'MISSING_KIND', 'no kind', 'apiVersion: v1'],
+    ['kind is a list', 'apiVersion: v1\nkind: [ConfigMap]\n', 'MISSING_KIND', 'no kind', 'apiVersion: v1'],
+    ['kind is missing', '# a ConfigMap without its kind\napiVersion: v1\nmetadata:\n  name: x\n', 'MISSING_KIND', 'no kind', 'apiVersion: v1'],
+  ])('reports %s at its first line and keeps no object', (_name, text, code, message, firstLine) => {
+    const { documents, problems } = parse(text);
+    expect(documents).toEqual([]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ code, message });
+    const { line, column, endLine, endColumn } = problems[0]!.range;
+    expect(line).toBe(endLine);
+    expect(text.split('\n')[line - 1]!.slice(column - 1, endColumn - 1)).toBe(firstLine);
+  });
+
+  it('keeps the Kubernetes objects next to a reported document', () => {
+    const { documents, problems } = parse(`replicaCount: 3\n---\n${configMap('kept')}`);
+    expect(documents.map(summary)).toEqual([{ documentIndex: 1, listIndex: undefined, kind: 'ConfigMap', name: 'kept' }]);
+    expect(problems.map((problem) => problem.code)).toEqual(['MISSING_KIND']);
+  });
+
+  it.each([
+    ['an explicit null', '---\nnull\n---\n~\n'],
+    ['a document of comments between markers', '---\n# replicas: 3\n---\n'],
+  ])('skips %s, which holds no object (kubectl skips it too)', (_name, text) => {
     expect(parse(text)).toMatchObject({ documents: [], problems: [] });
   });
 
-  it('keeps the Kubernetes objects next to a skipped document', () => {
-    const { documents } = parse(`replicaCount: 3\n---\n${configMap('kept')}`);
-    expect(documents.map(summary)).toEqual([{ documentIndex: 1, listIndex: undefined, kind: 'ConfigMap', name: 'kept' }]);
+  const statefulSetWithoutApiVersion = `kind: StatefulSet
+metadata:
+  name: db
+spec:
+  serviceName: db
+  replicas: 3
+`;
+  const defaultApiVersion = (kind: string) => (kind === 'StatefulSet' ? 'apps/v1' : undefined);
+
+  it('reads a known kind without apiVersion as the version the caller gives, and reports it', () => {
+    const { documents, problems } = parseDocuments({ path: '/repo/db.yaml', text: statefulSetWithoutApiVersion }, { defaultApiVersion });
+    expect(problems).toEqual([
+      { code: 'MISSING_API_VERSION', message: 'StatefulSet without apiVersion', data: { kind: 'StatefulSet', apiVersion: 'apps/v1' }, range: { line: 1, column: 1, endLine: 1, endColumn: 18 } },
+    ]);
+    expect(documents.map((document) => [document.apiVersion, document.kind, document.name])).toEqual([['apps/v1', 'StatefulSet', 'db']]);
+    expect(documents[0]!.object.apiVersion).toBeUndefined();
+    expect(locate(documents[0]!, ['spec', 'replicas'])).toEqual({ line: 6, column: 13, endLine: 6, endColumn: 14 });
+  });
+
+  it('reports a kind without apiVersion that the caller does not know, and keeps no object', () => {
+    const text = 'kind: Cluster\nmetadata:\n  name: pg\n---\n' + statefulSetWithoutApiVersion;
+    const { documents, problems } = parseDocuments({ path: '/repo/db.yaml', text }, { defaultApiVersion });
+    expect(problems.map((problem) => [problem.code, problem.data?.kind, problem.data?.apiVersion, problem.range.line])).toEqual([
+      ['MISSING_API_VERSION', 'Cluster', '', 1],
+      ['MISSING_API_VERSION', 'StatefulSet', 'apps/v1', 5],
+    ]);
+    expect(documents.map((document) => document.kind)).toEqual(['StatefulSet']);
+  });
+
+  it('keeps no object without apiVersion when the caller knows no kind', () => {
+    const { documents, problems } = parse(statefulSetWithoutApiVersion);
+    expect(documents).toEqual([]);
+    expect(problems.map((problem) => problem.code)).toEqual(['MISSING_API_VERSION']);
   });
 
   it.each([
