@@ -17,14 +17,18 @@ const SHADOWING_TYPE = new Set(['enum', 'const']);
  * - `'api-version-not-served'` for a version the API server does not serve for the kind, removed
  *   (`apps/v1beta2` StatefulSet) or never served (`apps/v2`), which `api-version-removed` reports.
  *
- * Null-valued fields count as unset, as the API server decodes them (`stripNulls`). The
+ * Null-valued fields count as unset, as the API server decodes them (`stripNulls`). An object
+ * without a string `apiVersion` is validated with the version it was read as (`document.apiVersion`). The
  * validators are compiled at build time (`scripts/gen-validators.ts`); nothing is compiled here.
  */
 export function validateObject(document: ManifestDocument): 'no-schema' | 'api-version-not-served' | SchemaProblem[] {
   if (apiVersionNotServed(document.apiVersion, document.kind)) return 'api-version-not-served';
   const served = servedKind(groupOf(document.apiVersion), document.kind);
   if (!served) return 'no-schema';
-  const object = stripNulls(document.object);
+  // An object written without apiVersion is read as its kind's current version (parse options);
+  // its missing apiVersion is reported once, by the parser, not again as a required field.
+  const declared = document.object.apiVersion;
+  const object = stripNulls(typeof declared === 'string' && declared !== '' ? document.object : { ...document.object, apiVersion: document.apiVersion });
   if (served.validate(object)) return [];
   const errors = served.validate.errors ?? [];
   const listed = new Set(errors.filter((error) => SHADOWING_TYPE.has(error.keyword)).map((error) => error.instancePath));

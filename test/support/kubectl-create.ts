@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -9,11 +10,14 @@ import path from 'node:path';
  * `kubectl create --dry-run=client -f <file>` run offline. kubectl decodes a file's documents on its
  * own, but maps each object's kind to a resource through the API server's discovery before it
  * prints anything, so without a cluster every object fails with "unable to recognize". This serves
- * that discovery from a local HTTP server that answers for every API version and kind the given
- * texts mention (found by a plain text scan, not by stslint's parser): kubectl then accepts or
- * rejects each document exactly as its decoder does, and a kind or version named nowhere in the
- * texts is still unknown. OpenAPI validation is off (`--validate=false`): it needs the server's
- * schema, and stslint's schema check is not what is compared.
+ * that discovery from a local HTTP server standing for a cluster with every custom resource
+ * definition the files use installed: the built-in API groups serve the kinds of Kubernetes' API
+ * (read from the `kubernetes-types` package, so a removed version such as `apps/v1beta1` is not
+ * served), and every other API group named in the given texts (found by a plain text scan, not by
+ * stslint's parser) serves every kind the texts name. kubectl then accepts or rejects each
+ * document as its decoder and mapper do with a real cluster. OpenAPI validation is off
+ * (`--validate=false`): it needs the server's schema, and stslint's schema check is not what is
+ * compared.
  */
 export interface KubectlCreate {
   /** The objects kubectl would create from `file`, as `<kind>/<name>`, in order; and what it printed on stderr. */
@@ -21,24 +25,40 @@ export interface KubectlCreate {
   close(): Promise<void>;
 }
 
-/** Starts the discovery server for the API versions and kinds named in `texts`. */
-export async function startKubectlCreate(texts: Iterable<string>): Promise<KubectlCreate> {
-  const groupVersions = new Set(['v1', 'apps/v1']);
-  const kinds = new Set<string>();
-  for (const text of texts) {
-    for (const match of text.matchAll(/["']?apiVersion["']?\s*:\s*["']?([A-Za-z0-9.-]+(?:\/[A-Za-z0-9.-]+)?)/g)) groupVersions.add(match[1]!);
-    for (const match of text.matchAll(/["']?kind["']?\s*:\s*["']?([A-Za-z][A-Za-z0-9]*)/g)) kinds.add(match[1]!);
+/** The kinds of each built-in API version (`v1`, `apps/v1`…), from `kubernetes-types`. */
+function builtInDiscovery(): Map<string, Set<string>> {
+  const root = path.dirname(createRequire(import.meta.url).resolve('kubernetes-types/package.json'));
+  const discovery = new Map<string, Set<string>>();
+  for (const entry of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+    if (!/\/v[0-9][a-z0-9]*\.d\.ts$/.test(entry)) continue;
+    const text = readFileSync(path.join(root, entry), 'utf8');
+    for (const declaration of text.split(/^export interface /m)) {
+      const apiVersion = /^\s*apiVersion\?: "([^"]+)";/m.exec(declaration)?.[1];
+      const kind = /^\s*kind\?: "([^"]+)";/m.exec(declaration)?.[1];
+      if (apiVersion === undefined || kind === undefined) continue;
+      discovery.set(apiVersion, (discovery.get(apiVersion) ?? new Set<string>()).add(kind));
+    }
   }
-  kinds.delete('List');
-  const resources = [...kinds].map((kind) => ({
-    name: `${kind.toLowerCase()}s`,
-    singularName: kind.toLowerCase(),
-    namespaced: true,
-    kind,
-    verbs: ['create', 'get', 'list'],
-  }));
+  return discovery;
+}
+
+/** Starts the discovery server for the built-in API and the custom API versions and kinds named in `texts`. */
+export async function startKubectlCreate(texts: Iterable<string>): Promise<KubectlCreate> {
+  const discovery = builtInDiscovery();
+  const builtInGroups = new Set([...discovery.keys()].map((groupVersion) => (groupVersion.includes('/') ? groupVersion.split('/')[0]! : '')));
+  const customVersions = new Set<string>();
+  const customKinds = new Set<string>();
+  for (const text of texts) {
+    for (const match of text.matchAll(/["']?apiVersion["']?\s*:\s*["']?([A-Za-z0-9.-]+\/[A-Za-z0-9.-]+)/g)) {
+      if (!builtInGroups.has(match[1]!.split('/')[0]!)) customVersions.add(match[1]!);
+    }
+    for (const match of text.matchAll(/["']?kind["']?\s*:\s*["']?([A-Za-z][A-Za-z0-9]*)/g)) customKinds.add(match[1]!);
+  }
+  for (const groupVersion of customVersions) discovery.set(groupVersion, customKinds);
+  const resources = (kinds: Iterable<string>) =>
+    [...kinds].map((kind) => ({ name: `${kind.toLowerCase()}s`, singularName: kind.toLowerCase(), namespaced: true, kind, verbs: ['create', 'get', 'list'] }));
   const groups = new Map<string, string[]>();
-  for (const groupVersion of groupVersions) {
+  for (const groupVersion of discovery.keys()) {
     if (!groupVersion.includes('/')) continue;
     const [group, version] = groupVersion.split('/') as [string, string];
     groups.set(group, [...(groups.get(group) ?? []), version]);
@@ -61,7 +81,8 @@ export async function startKubectlCreate(texts: Iterable<string>): Promise<Kubec
       });
     }
     const groupVersion = url === '/api/v1' ? 'v1' : /^\/apis\/([^/]+\/[^/]+)$/.exec(url)?.[1];
-    if (groupVersion !== undefined && groupVersions.has(groupVersion)) return send({ kind: 'APIResourceList', groupVersion, resources });
+    const kinds = groupVersion === undefined ? undefined : discovery.get(groupVersion);
+    if (kinds) return send({ kind: 'APIResourceList', groupVersion, resources: resources(kinds) });
     response.statusCode = 404;
     send({ kind: 'Status', status: 'Failure', code: 404 });
   });
