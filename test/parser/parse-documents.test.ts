@@ -401,14 +401,12 @@ describe('parseDocuments: what is a Kubernetes object', () => {
   // core-rules, "Terms and input handling": a document without kind or apiVersion is reported at its
   // first line (the API server rejects it); nothing is skipped silently.
   it.each([
-    ['Helm values', 'replicaCount: 3\nimage:\n  repository: bitnami/postgresql\n  tag: "16.4.0"\n', 'MISSING_KIND', 'no kind and no apiVersion', 'replicaCount: 3'],
-    ['a top-level sequence', '- name: web\n  port: 80\n', 'NOT_AN_OBJECT', 'a sequence, not a mapping', '- name: web'],
-    ['a plain scalar', 'just some text\n', 'NOT_AN_OBJECT', 'a scalar, not a mapping', 'just some text'],
     ['apiVersion is not a string', 'apiVersion: 1\nkind: ConfigMap\nmetadata:\n  name: x\n', 'MISSING_API_VERSION', 'ConfigMap without apiVersion', 'apiVersion: 1'],
     ['kind is empty', 'apiVersion: v1\nkind: ""\nmetadata:\n  name: x\n', 'MISSING_KIND', 'no kind', 'apiVersion: v1'],
     ['kind is a list', 'apiVersion: v1\nkind: [ConfigMap]\n', 'MISSING_KIND', 'no kind', 'apiVersion: v1'],
     ['kind is missing', '# a ConfigMap without its kind\napiVersion: v1\nmetadata:\n  name: x\n', 'MISSING_KIND', 'no kind', 'apiVersion: v1'],
-  ])('reports %s at its first line and keeps no object', (_name, text, code, message, firstLine) => {
+    ['only metadata and a spec', 'metadata:\n  name: web\nspec:\n  replicas: 2\n', 'MISSING_KIND', 'no kind and no apiVersion', 'metadata:'],
+  ])('reports an object whose %s at its first line, and keeps no object', (_name, text, code, message, firstLine) => {
     const { documents, problems } = parse(text);
     expect(documents).toEqual([]);
     expect(problems).toHaveLength(1);
@@ -418,8 +416,19 @@ describe('parseDocuments: what is a Kubernetes object', () => {
     expect(text.split('\n')[line - 1]!.slice(column - 1, endColumn - 1)).toBe(firstLine);
   });
 
+  // YAML with none of apiVersion, kind and metadata is no Kubernetes object at all (README, "How
+  // manifests are read"): linting a repository's folder or staged files must not flag it.
+  it.each([
+    ['Helm values', 'replicaCount: 3\nimage:\n  repository: bitnami/postgresql\n  tag: "16.4.0"\n'],
+    ['a CI workflow', 'name: ci\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n'],
+    ['a top-level sequence (a JSON patch)', '- op: replace\n  path: /spec/replicas\n  value: 3\n'],
+    ['a plain scalar', 'just some text\n'],
+  ])('leaves out %s, which is not a Kubernetes object, without a problem', (_name, text) => {
+    expect(parse(text)).toMatchObject({ documents: [], problems: [] });
+  });
+
   it('keeps the Kubernetes objects next to a reported document', () => {
-    const { documents, problems } = parse(`replicaCount: 3\n---\n${configMap('kept')}`);
+    const { documents, problems } = parse(`metadata:\n  name: lost\n---\n${configMap('kept')}`);
     expect(documents.map(summary)).toEqual([{ documentIndex: 1, listIndex: undefined, kind: 'ConfigMap', name: 'kept' }]);
     expect(problems.map((problem) => problem.code)).toEqual(['MISSING_KIND']);
   });
