@@ -372,6 +372,26 @@ export const DATA_STORE_FAMILIES: readonly DataStoreFamily[] = [
     },
   },
   {
+    // Neo4j (core-rules: Neo4j's causal_clustering.initial_discovery_members is a clustering
+    // helper). Neo4j Operations Manual: 4.x causal clustering (`causal_clustering.*`, `dbms.mode`),
+    // 5.x clustering (`dbms.cluster.discovery.endpoints`); the docker image maps NEO4J_* variables to
+    // settings (`_` → `.`, `__` → `_`), "Configuration > Docker".
+    id: 'neo4j',
+    displayName: 'Neo4j',
+    imageRepositories: ['neo4j', 'neo4j-enterprise'],
+    serverCommands: ['neo4j console', 'neo4j start'],
+    topology: 'seed',
+    replicationIndicators: anyOf('Neo4j cluster discovery', [
+      { text: /\bcausal_clustering\.(initial_discovery_members|discovery_type)\b/ },
+      { text: /\bdbms\.cluster\.discovery\.(endpoints|resolver_type)\b/ },
+      { env: 'NEO4J_causal__clustering_initial__discovery__members' },
+      { env: 'NEO4J_causal__clustering_discovery__type' },
+      { env: 'NEO4J_dbms_cluster_discovery_endpoints' },
+      { env: 'NEO4J_dbms_cluster_discovery_resolver__type' },
+    ]),
+    genericBootstrapCounts: true,
+  },
+  {
     // §5.3 Others: YugabyteDB --master_addresses (docs.yugabyte.com yb-master / yb-tserver flags).
     id: 'yugabytedb',
     displayName: 'YugabyteDB',
@@ -386,8 +406,11 @@ export const DATA_STORE_FAMILIES: readonly DataStoreFamily[] = [
 /**
  * Signs that count for every family whose `genericBootstrapCounts` is true, whatever the image:
  * the generic variable names of core-rules (`*_REPLICATION_MODE`, `*_PRIMARY_HOST`,
- * `*_MASTER_HOST`, `PG_MODE`, `*_SEEDS`, `*_CLUSTER_ADDRESS`) and the clustering helpers
- * peer-finder, Patroni/Spilo, repmgr and Galera (core-rules replication-bootstrap-missing; §5.4).
+ * `*_MASTER_HOST`, `PG_MODE`, `*_SEEDS`, `*_CLUSTER_ADDRESS`) and the clustering helpers core-rules
+ * names (replication-bootstrap-missing; §5.4): peer-finder, Patroni/Spilo, repmgr, Galera, Stolon's
+ * keeper and sentinel, ZooKeeper's `start-zookeeper` and `zkGenConfig.sh`, a CouchDB cluster-setup
+ * sidecar (`couchdb-statefulset-assembler`, or a script calling `_cluster_setup`), and Neo4j's
+ * `causal_clustering.initial_discovery_members`.
  * Ordinal derivation and peer names are checked separately (`ordinal-derivation-found.ts`,
  * `replication-peer-reference-found.ts`).
  */
@@ -407,5 +430,20 @@ export const GENERIC_REPLICATION_INDICATORS: ReplicationIndicatorGroup = {
     { env: 'REPMGR_*' },
     { text: /\brepmgr\b/ },
     { text: /\bwsrep_(on|cluster_address)\b|\bgcomm:\/\// },
+    // Stolon: keepers run PostgreSQL and the sentinel elects the primary and sets up replication
+    // (github.com/sorintlab/stolon, doc/architecture.md); keepers are configured by STKEEPER_* variables.
+    { text: /\bstolon-(keeper|sentinel)\b/ },
+    { env: 'STKEEPER_*' },
+    { env: 'STSENTINEL_*' },
+    // ZooKeeper's helper scripts: start-zookeeper (kubernetes.io ZooKeeper tutorial image) and
+    // zkGenConfig.sh (google_samples/k8szk) write myid from the ordinal and the server.N list.
+    { text: /\bstart-zookeeper\b|\bzkGenConfig\.sh\b/ },
+    // CouchDB: the cluster-setup sidecar of the Apache CouchDB Helm chart (kocolosk/couchdb-statefulset-assembler),
+    // or a script calling the _cluster_setup endpoint (docs.couchdb.org "Cluster Set Up").
+    { image: 'couchdb-statefulset-assembler' },
+    { text: /\b_cluster_setup\b/ },
+    // Neo4j causal clustering's discovery members (Neo4j Operations Manual, 4.x clustering settings).
+    { text: /\bcausal_clustering\.initial_discovery_members\b/ },
+    { env: 'NEO4J_causal__clustering_initial__discovery__members' },
   ],
 };

@@ -7,6 +7,7 @@
  * @see https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec
  */
 import { asArray, asRecord, asString, isRecord, type PlainRecord } from './plain-value.js';
+import { containerDataStoreFamily } from './data-store-recognition.js';
 
 /** Path of the pod template's labels in a StatefulSet (`spec.template.metadata.labels`). */
 export const POD_TEMPLATE_LABELS_PATH = ['spec', 'template', 'metadata', 'labels'] as const;
@@ -52,8 +53,10 @@ export function podContainers(statefulSet: PlainRecord, lists: readonly PodConta
 
 /**
  * The main container of a StatefulSet (core-rules, "Terms"): the container whose name equals the
- * StatefulSet's name or its pods' `app` label (or `app.kubernetes.io/name`) if there is one, else
- * the first container. `undefined` when the pod template has no containers.
+ * StatefulSet's name or its pods' `app` label (or `app.kubernetes.io/name`) if there is one; else
+ * the first container that runs a data store (`containerDataStoreFamily`), so that a clustering
+ * sidecar placed first is not taken for it; else the first container. `undefined` when the pod
+ * template has no containers.
  */
 export function findMainContainer(statefulSet: PlainRecord): PodContainer | undefined {
   const containers = podContainers(statefulSet, ['containers']);
@@ -63,7 +66,11 @@ export function findMainContainer(statefulSet: PlainRecord): PodContainer | unde
     asString(labels.app),
     asString(labels['app.kubernetes.io/name']),
   ].filter((name): name is string => name !== undefined && name !== '');
-  return containers.find((entry) => names.includes(asString(entry.container.name) ?? '')) ?? containers[0];
+  return (
+    containers.find((entry) => names.includes(asString(entry.container.name) ?? '')) ??
+    containers.find((entry) => containerDataStoreFamily(entry.container) !== undefined) ??
+    containers[0]
+  );
 }
 
 /**

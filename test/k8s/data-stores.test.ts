@@ -143,13 +143,15 @@ describe('detectDataStore', () => {
     expect(detectDataStore(statefulSet({ containers: [container] }))).toBeUndefined();
   });
 
-  it('judges the main container only: the one named like the StatefulSet, else the first', () => {
+  it('judges the main container only: the one named like the StatefulSet, else the first data store, else the first', () => {
     const containers = [
       { name: 'cache', image: 'redis:7' },
       { name: 'db', image: 'postgres:16' },
     ];
     expect(detectDataStore(statefulSet({ containers }))?.containerName).toBe('db');
-    expect(detectDataStore(statefulSet({ containers: [{ name: 'app', image: 'nginx' }, { name: 'postgres', image: 'postgres:16' }] }))).toBeUndefined();
+    expect(detectDataStore(statefulSet({ containers: [{ name: 'app', image: 'nginx' }, { name: 'postgres', image: 'postgres:16' }] }))?.containerName).toBe('postgres');
+    expect(detectDataStore(statefulSet({ containers: [{ name: 'db', image: 'nginx' }, { name: 'postgres', image: 'postgres:16' }] }))).toBeUndefined();
+    expect(detectDataStore(statefulSet({ containers: [{ name: 'app', image: 'nginx' }, { name: 'metrics', image: 'prom/statsd-exporter' }] }))).toBeUndefined();
     expect(detectDataStore(statefulSet({ containers: [] }))).toBeUndefined();
     expect(detectDataStore(statefulSet({ containers: [{ name: 'db' }] }))).toBeUndefined();
   });
