@@ -14,15 +14,18 @@ import { preferSameFile, type ObjectIndex } from './object-index.js';
  * How a StatefulSet's `spec.serviceName` resolves against the Services of the inputs. Exactly one
  * status applies, so the four governing-Service rules never report the same problem twice:
  *
- * - `governed`: the named Service is in the namespace, selects the pods and is headless; or
- *   `serviceName` is unset and a headless Service in the namespace selects the pods.
+ * - `governed`: the named Service is in the namespace, selects the pods and is headless; or it has
+ *   no selector and its Endpoints or EndpointSlice is in the inputs (an application-managed leader
+ *   Service, as Patroni and Spilo keep: its members find each other through their own store, not
+ *   per-pod DNS, core-rules `governing-service-not-headless`); or `serviceName` is unset and a
+ *   headless Service in the namespace selects the pods.
  * - `missing`: nothing governs the pods (`governing-service-missing`).
  * - `misnamed`: `serviceName` names no Service in the namespace, but a headless Service there
  *   selects the pods (`service-name-mismatch`, with that Service as the suggestion).
  * - `other-namespace`: a Service of that name exists only in other namespaces (`service-name-mismatch`).
  * - `not-selecting`: the named Service exists but selects other pods, or has no selector and no
  *   Endpoints/EndpointSlice in the inputs (`service-name-mismatch`).
- * - `not-headless`: the named Service selects the pods but has a cluster IP
+ * - `not-headless`: the named Service selects the pods through its selector but has a cluster IP
  *   (`governing-service-not-headless`).
  *
  * Per-pod DNS needs a headless Service named by `spec.serviceName`, in the StatefulSet's namespace,
@@ -76,8 +79,11 @@ function resolve(index: ObjectIndex, statefulSet: ManifestDocument): GoverningSe
   const selecting = named.filter((service) => selectsPods(index, namespace, service, podLabels));
   if (selecting.length === 0) return { status: 'not-selecting', serviceName, services: named };
   const headless = selecting.filter((service) => isHeadless(service.object));
-  if (headless.length === 0) return { status: 'not-headless', serviceName, services: selecting };
-  return { status: 'governed', services: headless };
+  if (headless.length > 0) return { status: 'governed', services: headless };
+  // Selecting without a selector means endpoints managed in the inputs (`selectsPods`).
+  const leader = selecting.filter((service) => isSelectorless(service.object));
+  if (leader.length > 0) return { status: 'governed', services: leader };
+  return { status: 'not-headless', serviceName, services: selecting };
 }
 
 /** A Service selects the pods through its selector, or has none and endpoints managed by others. */

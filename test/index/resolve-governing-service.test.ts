@@ -199,14 +199,20 @@ describe('resolveGoverningService: one case per status', () => {
       { status: 'governed', services: ['patroni@shop@/repo/x.yaml#1'] },
     ],
     [
-      'not-headless: selector-less ClusterIP Service with an Endpoints object',
+      // core-rules governing-service-not-headless: an application-managed leader Service (Patroni) is not flagged.
+      'governed: selector-less ClusterIP leader Service with an Endpoints object',
       { [APP]: [statefulSet('patroni'), service('patroni', { ...SELECTORLESS, clusterIP: '10.96.14.2' }), endpoints('patroni')] },
-      { status: 'not-headless', serviceName: 'patroni', services: ['patroni@shop@/repo/x.yaml#1'] },
+      { status: 'governed', services: ['patroni@shop@/repo/x.yaml#1'] },
     ],
     [
-      'not-headless: selector-less ClusterIP Service with an EndpointSlice',
+      'governed: selector-less ClusterIP leader Service with an EndpointSlice',
       { [APP]: [statefulSet('patroni'), service('patroni', { ...SELECTORLESS, clusterIP: '10.96.14.2' }), endpointSlice('patroni')] },
-      { status: 'not-headless', serviceName: 'patroni', services: ['patroni@shop@/repo/x.yaml#1'] },
+      { status: 'governed', services: ['patroni@shop@/repo/x.yaml#1'] },
+    ],
+    [
+      'governed: a headless variant wins over a leader Service variant',
+      { [APP]: [statefulSet('patroni'), service('patroni', { ...SELECTORLESS, clusterIP: '10.96.14.2' }), endpoints('patroni'), service('patroni')] },
+      { status: 'governed', services: ['patroni@shop@/repo/x.yaml#3'] },
     ],
     [
       'not-headless: the named Service selects the pods with a cluster IP',
