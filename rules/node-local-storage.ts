@@ -2,11 +2,26 @@ import { claimTemplateStorageClass, NODE_LOCAL_PROVISIONERS, persistentVolumeNod
 import { hostPathDataVolumes } from '../src/k8s/volumes.js';
 import { dottedPath } from '../src/engine/finding.js';
 import { defineRule, type RelatedReport, type RuleContext } from '../src/engine/rule.js';
-import { findPersistentVolumesForClaim, type PersistentVolumeVariants, findStorageClass } from '../src/index/claim-storage.js';
+import {
+  findPersistentVolumesForClaim,
+  findPersistentVolumesForPreCreatedClaim,
+  findPreCreatedClaims,
+  findStorageClass,
+  type PersistentVolumeVariants,
+} from '../src/index/claim-storage.js';
 import { isEmptyLabelSelector } from '../src/k8s/label-selector.js';
 import { asArray, asRecord, isRecord, scalarString, type PlainRecord } from '../src/k8s/plain-value.js';
 
-type MessageId = 'noProvisioner' | 'storageClass' | 'className' | 'persistentVolume' | 'hostPathPersistentVolume' | 'hostPathVolume';
+type MessageId =
+  | 'noProvisioner'
+  | 'storageClass'
+  | 'className'
+  | 'persistentVolume'
+  | 'hostPathPersistentVolume'
+  | 'hostPathVolume'
+  | 'preCreatedClaimsPersistentVolume'
+  | 'preCreatedClaimsHostPath'
+  | 'preCreatedClaimsStorageClass';
 type Context = RuleContext<MessageId>;
 
 const PINNED = 'each pod is pinned to its volume\'s node, and if that node is lost the pod stays Pending (volume node affinity conflict) until someone deletes its PersistentVolumeClaim';
@@ -44,7 +59,7 @@ function reportVolumes(context: Context, claim: string, path: (string | number)[
  * StorageClass of the inputs (every variant node-local); else PersistentVolumes bound through the
  * class or a `claimRef`; else, with no StorageClass of that name in the inputs, the class name.
  */
-function checkClaimTemplate(context: Context, claimTemplate: PlainRecord, base: (string | number)[]): void {
+function checkClaimTemplate(context: Context, claimTemplate: PlainRecord, base: (string | number)[]): boolean {
   const claim = scalarString(asRecord(claimTemplate.metadata).name) ?? '';
   const spec = asRecord(claimTemplate.spec);
   const storageClass = claimTemplateStorageClass(claimTemplate);
@@ -53,7 +68,7 @@ function checkClaimTemplate(context: Context, claimTemplate: PlainRecord, base: 
   const explicit = scalarString(spec.volumeName) ? 'volumeName' : isEmptyLabelSelector(spec.selector) ? undefined : 'selector';
   if (explicit && volumes.length > 0) {
     if (nodeBound.length > 0) reportVolumes(context, claim, [...base, 'spec', explicit], nodeBound);
-    return;
+    return nodeBound.length > 0;
   }
   const classPath = storageClass ? [...base, ...storageClass.path] : [...base, 'metadata', 'name'];
   const className = storageClass?.name ?? '';
@@ -68,18 +83,88 @@ function checkClaimTemplate(context: Context, claimTemplate: PlainRecord, base: 
     related.push(...volumesRelated(nodeBound));
     const messageId = provisioners[0]!.provisioning === 'static' ? 'noProvisioner' : 'storageClass';
     context.report({ messageId, data: { claim, storageClass: className, provisioner: provisioners[0]!.provisioner }, path: classPath, related });
-    return;
+    return true;
   }
   if (nodeBound.length > 0) {
     reportVolumes(context, claim, classPath, nodeBound);
-    return;
+    return true;
   }
   const byName = classes.length === 0 && className !== '' ? NODE_LOCAL_PROVISIONERS.find((known) => known.defaultClassNames.includes(className)) : undefined;
   if (byName) {
     const product = `${byName.product} ("${byName.provisioner}")`;
     context.report({ messageId: 'className', data: { claim, storageClass: className, product }, path: classPath });
+    return true;
+  }
+  return false;
+}
+
+/** `PersistentVolumeClaim "a"`, `PersistentVolumeClaims "a" and "b"`, `… "a", "b", "c" and 2 more`. */
+function claimsText(names: readonly string[]): string {
+  return volumesText(names).replace(/^PersistentVolumes?/, (word) => word.replace('Volume', 'VolumeClaim'));
+}
+
+/** Where a pre-created claim names what it binds to: `spec.volumeName`, `spec.selector` or its class. */
+function claimBindingField(claim: PlainRecord): (string | number)[] | undefined {
+  const spec = asRecord(claim.spec);
+  if (scalarString(spec.volumeName)) return ['spec', 'volumeName'];
+  if (!isEmptyLabelSelector(spec.selector)) return ['spec', 'selector'];
+  const storageClass = claimTemplateStorageClass(claim);
+  return storageClass ? [...storageClass.path] : undefined;
+}
+
+/**
+ * Claims created beforehand for a claim template (named as the controller would name them): the
+ * controller takes them instead of creating its own, so what they bind to decides where the pods
+ * run (core-rules `node-local-storage`). One finding per claim template, at its name, from the
+ * node-bound PersistentVolumes the claims bind to, else their node-local StorageClass; the claims
+ * and volumes or classes are related locations.
+ */
+function checkPreCreatedClaims(context: Context, claimTemplate: PlainRecord, base: (string | number)[]): void {
+  const claim = scalarString(asRecord(claimTemplate.metadata).name) ?? '';
+  const claims = findPreCreatedClaims(context.index, context.document, claim);
+  const bound: { document: RuleContext['document']; volumes: PersistentVolumeVariants[] }[] = [];
+  const classed: { document: RuleContext['document']; className: string; classes: readonly RuleContext['document'][]; provisioner: string }[] = [];
+  for (const document of claims) {
+    const volumes = findPersistentVolumesForPreCreatedClaim(context.index, context.document, document).filter(({ variants }) =>
+      variants.every((volume) => persistentVolumeNodeBinding(volume.object)),
+    );
+    if (volumes.length > 0) {
+      bound.push({ document, volumes });
+      continue;
+    }
+    const className = claimTemplateStorageClass(document.object)?.name ?? '';
+    const classes = className === '' ? [] : findStorageClass(context.index, className, context.document);
+    const provisioners = classes.map((variant) => NODE_LOCAL_PROVISIONERS.find((known) => known.provisioner === variant.object.provisioner));
+    if (classes.length > 0 && provisioners.every((provisioner) => provisioner !== undefined)) classed.push({ document, className, classes, provisioner: provisioners[0]!.provisioner });
+  }
+  const claimRelated = (document: RuleContext['document']): RelatedReport => ({
+    document,
+    path: claimBindingField(document.object) ?? ['metadata', 'name'],
+    target: 'key',
+    message: `PersistentVolumeClaim "${document.name}" is created beforehand and binds here`,
+  });
+  const path = [...base, 'metadata', 'name'];
+  if (bound.length > 0) {
+    const volumes = bound.flatMap((entry) => entry.volumes);
+    const pinned = volumes.filter((volume) => persistentVolumeNodeBinding(volume.variants[0]!.object)?.pinned);
+    const shown = pinned.length > 0 ? pinned : volumes;
+    const binding = dottedPath(persistentVolumeNodeBinding(shown[0]!.variants[0]!.object)!.path);
+    const data = { claim, claims: claimsText(bound.map((entry) => entry.document.name)), volumes: volumesText(shown.map((volume) => volume.name)), binding };
+    const related = [...bound.map((entry) => claimRelated(entry.document)), ...volumesRelated(shown)];
+    context.report({ messageId: pinned.length > 0 ? 'preCreatedClaimsPersistentVolume' : 'preCreatedClaimsHostPath', data, path, related });
+    return;
+  }
+  if (classed.length > 0) {
+    const first = classed[0]!;
+    const data = { claim, claims: claimsText(classed.map((entry) => entry.document.name)), storageClass: first.className, provisioner: first.provisioner };
+    const related: RelatedReport[] = [
+      ...classed.map((entry) => claimRelated(entry.document)),
+      ...first.classes.map((variant) => ({ document: variant, path: ['provisioner'], message: `StorageClass "${first.className}" uses provisioner "${first.provisioner}"` })),
+    ];
+    context.report({ messageId: 'preCreatedClaimsStorageClass', data, path, related });
   }
 }
+
 
 export default defineRule<MessageId>({
   id: 'node-local-storage',
@@ -103,6 +188,10 @@ export default defineRule<MessageId>({
     'provisioners (`local-path`, `local-storage`, `openebs-hostpath`…); PersistentVolumes not in the inputs',
     'are not guessed at. A claim template without a class binds by class to nothing, as the cluster\'s',
     'default class is unknown; its `volumeName`, `selector` and volumes reserved for it by `claimRef` count.',
+    'PersistentVolumeClaims of the inputs named as the controller names a claim template\'s claims',
+    '(`data-db-0`, `data-db-1`: `<template>-<statefulset>-<ordinal>`) are taken by the controller instead of',
+    'new ones, so when the template itself says nothing node-local, what those claims bind to through their',
+    'own `volumeName`, `selector` or class is judged the same way, and reported at the claim template.',
     'It also reports `hostPath` volumes of the pod template that a container mounts read-write, unless the',
     'path is a node system path (`/var/lib/kubelet`, `/run`, `/dev`, `/etc`, runtime sockets…) that node',
     'agents mount. Several StorageClasses or PersistentVolumes with one name are variants: the StatefulSet',
@@ -116,6 +205,10 @@ export default defineRule<MessageId>({
     persistentVolume: `Claim template "{{claim}}" binds through {{field}} to {{volumes}}, tied to one node by {{binding}}: ${PINNED}`,
     hostPathPersistentVolume: 'Claim template "{{claim}}" binds through {{field}} to {{volumes}}, a directory ({{binding}}) of whichever node runs the pod: a pod rescheduled to another node starts on that node\'s directory, usually empty',
     hostPathVolume: 'hostPath volume "{{volume}}" ("{{hostPath}}") is mounted read-write by container "{{container}}": its data stays on the node that ran the pod, and a pod rescheduled to another node starts on an empty directory',
+    preCreatedClaimsPersistentVolume: `Claim template "{{claim}}" is served by {{claims}} created beforehand, bound to {{volumes}}, tied to one node by {{binding}}: ${PINNED}`,
+    preCreatedClaimsHostPath:
+      'Claim template "{{claim}}" is served by {{claims}} created beforehand, bound to {{volumes}}, a directory ({{binding}}) of whichever node runs the pod: a pod rescheduled to another node starts on that node\'s directory, usually empty',
+    preCreatedClaimsStorageClass: `Claim template "{{claim}}" is served by {{claims}} created beforehand, of StorageClass "{{storageClass}}", whose provisioner "{{provisioner}}" creates volumes on one node: ${PINNED}`,
   },
   examples: { good: 'valid/class-local-path-with-network-provisioner.yaml', bad: 'invalid/class-is-local-path.yaml' },
   references: [
@@ -126,7 +219,9 @@ export default defineRule<MessageId>({
   ],
   check(context) {
     asArray(asRecord(context.object.spec).volumeClaimTemplates).forEach((claimTemplate, position) => {
-      if (isRecord(claimTemplate)) checkClaimTemplate(context, claimTemplate, ['spec', 'volumeClaimTemplates', position]);
+      if (!isRecord(claimTemplate)) return;
+      const base = ['spec', 'volumeClaimTemplates', position];
+      if (!checkClaimTemplate(context, claimTemplate, base)) checkPreCreatedClaims(context, claimTemplate, base);
     });
     for (const volume of hostPathDataVolumes(context.object)) {
       const mount = volume.mounts[0]!;

@@ -3,9 +3,16 @@
  * template names and the PersistentVolumes its claims could bind to (statefulset-semantics §3.2).
  */
 import type { ManifestDocument } from '../parser/manifest-document.js';
-import { PERSISTENT_VOLUME, STORAGE_CLASS } from '../k8s/group-kind.js';
+import { PERSISTENT_VOLUME, PERSISTENT_VOLUME_CLAIM, STORAGE_CLASS } from '../k8s/group-kind.js';
 import { asRecord, isRecord, scalarString } from '../k8s/plain-value.js';
-import { claimBindingRequest, persistentVolumeCouldBind, persistentVolumeStorageClass } from '../k8s/storage.js';
+import { isClaimNameOf } from '../k8s/stateful-set.js';
+import {
+  claimBindingRequest,
+  claimTemplateStorageClass,
+  persistentVolumeCouldBind,
+  persistentVolumeStorageClass,
+  type ClaimBindingRequest,
+} from '../k8s/storage.js';
 import { preferSameFile, type ObjectIndex } from './object-index.js';
 
 /**
@@ -54,9 +61,63 @@ export function findPersistentVolumesForClaim(index: ObjectIndex, query: ClaimTe
     ...claimBindingRequest(query.claimTemplate, query.statefulSet.name, index.namespaceOf(query.statefulSet)),
     storageClassName: query.storageClassName,
   };
+  return persistentVolumesFor(index, request, query.statefulSet);
+}
+
+/**
+ * The PersistentVolumeClaims of the inputs that the StatefulSet's controller would take as the
+ * claims of a claim template instead of creating them: named `<template>-<statefulSet>-<ordinal>`
+ * (`isClaimNameOf`), in the StatefulSet's namespace, for any ordinal (claims for ordinals above
+ * the current ones are used once the StatefulSet scales up). Claims of one name are variants:
+ * those in the StatefulSet's file are used when there are any. In input order.
+ *
+ * @see https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#stable-storage
+ */
+export function findPreCreatedClaims(index: ObjectIndex, statefulSet: ManifestDocument, claimTemplateName: string): ManifestDocument[] {
+  if (claimTemplateName === '' || statefulSet.name === '') return [];
+  const namespace = index.namespaceOf(statefulSet);
+  const prefix = `${claimTemplateName}-${statefulSet.name}`;
+  const candidates = index.derived(claimsByPrefix).get(`${namespace}\u0000${prefix}`) ?? [];
+  const names = [...new Set(candidates.map((claim) => claim.name))].filter((name) => isClaimNameOf(name, claimTemplateName, statefulSet.name));
+  return index.inInputOrder(names.flatMap((name) => preferSameFile(index.named(PERSISTENT_VOLUME_CLAIM, namespace, name), statefulSet)));
+}
+
+/** PersistentVolumeClaims by `<namespace>\0<name up to its last dash>`. */
+function claimsByPrefix(index: ObjectIndex): Map<string, ManifestDocument[]> {
+  const byPrefix = new Map<string, ManifestDocument[]>();
+  for (const claim of index.ofKind(PERSISTENT_VOLUME_CLAIM)) {
+    const dash = claim.name.lastIndexOf('-');
+    if (dash > 0) add(byPrefix, `${index.namespaceOf(claim)}\u0000${claim.name.slice(0, dash)}`, claim);
+  }
+  return byPrefix;
+}
+
+/**
+ * The PersistentVolumes of the inputs that one PersistentVolumeClaim of the inputs (a claim
+ * created beforehand for a StatefulSet, `findPreCreatedClaims`) could bind to, by its own
+ * `volumeName`, `selector` or class, or a volume's `claimRef` to exactly this claim; matched and
+ * chosen among variants as {@link findPersistentVolumesForClaim} does.
+ */
+export function findPersistentVolumesForPreCreatedClaim(index: ObjectIndex, statefulSet: ManifestDocument, claim: ManifestDocument): PersistentVolumeVariants[] {
+  const namespace = index.namespaceOf(claim);
+  const dash = claim.name.lastIndexOf('-');
+  const request: ClaimBindingRequest = {
+    ...claimBindingRequest(claim.object, statefulSet.name, namespace),
+    // Pre-bound volumes are filed by the claim's name without its ordinal (see persistentVolumesByBinding).
+    claimTemplateName: undefined,
+    claimName: claim.name,
+    storageClassName: claimTemplateStorageClass(claim.object)?.name,
+  };
+  const preBoundKey = dash > 0 ? `${namespace}\u0000${claim.name.slice(0, dash)}` : undefined;
+  return persistentVolumesFor(index, request, statefulSet, preBoundKey);
+}
+
+/** The volumes a request could bind to, each name once with its variants (`reader`'s file preferred). */
+function persistentVolumesFor(index: ObjectIndex, request: ClaimBindingRequest, reader: ManifestDocument, preBoundKey?: string): PersistentVolumeVariants[] {
   const volumes = index.derived(persistentVolumesByBinding);
+  const key = preBoundKey ?? (request.claimTemplateName === undefined ? undefined : `${request.namespace}\u0000${request.claimTemplateName}-${request.statefulSetName}`);
   const candidates = [
-    ...(request.claimTemplateName === undefined ? [] : (volumes.preBound.get(`${request.namespace}\u0000${request.claimTemplateName}-${request.statefulSetName}`) ?? [])),
+    ...(key === undefined ? [] : (volumes.preBound.get(key) ?? [])),
     ...(request.volumeName !== undefined
       ? (volumes.unclaimedByName.get(request.volumeName) ?? [])
       : request.storageClassName !== undefined
@@ -69,7 +130,7 @@ export function findPersistentVolumesForClaim(index: ObjectIndex, query: ClaimTe
   for (const volume of candidates) if (!firstOfName.has(volume.name)) firstOfName.set(volume.name, index.named(PERSISTENT_VOLUME, index.defaultNamespace, volume.name)[0]!);
   const result: PersistentVolumeVariants[] = [];
   for (const first of index.inInputOrder(firstOfName.values())) {
-    const variants = preferSameFile(index.named(PERSISTENT_VOLUME, index.defaultNamespace, first.name), query.statefulSet);
+    const variants = preferSameFile(index.named(PERSISTENT_VOLUME, index.defaultNamespace, first.name), reader);
     if (variants.every((volume) => persistentVolumeCouldBind(request, volume.object))) result.push({ name: first.name, variants });
   }
   return result;

@@ -175,6 +175,12 @@ function isNodeRequirement(requirement: unknown, namesNode: (key: string) => boo
 export interface ClaimBindingRequest {
   /** The claim template's `metadata.name`; `undefined` when unnamed (then no `claimRef` matches). */
   claimTemplateName: string | undefined;
+  /**
+   * For one claim created beforehand (a PersistentVolumeClaim of the inputs named as the controller
+   * would name it), its name: a `claimRef` to exactly this name binds, instead of one to any of the
+   * template's claims.
+   */
+  claimName?: string;
   /** The StatefulSet's name, which the claims' names include. */
   statefulSetName: string;
   /** The StatefulSet's namespace (defaulted), where the claims live. */
@@ -210,8 +216,8 @@ export function claimBindingRequest(claimTemplate: unknown, statefulSetName: str
  * controller's matching (statefulset-semantics §3.2), simplified:
  *
  * - a volume whose `spec.claimRef` names one of the template's claims
- *   (`<template>-<statefulSet>-<ordinal>` in the StatefulSet's namespace) is pre-bound to it, and
- *   binds whatever its class or labels;
+ *   (`<template>-<statefulSet>-<ordinal>` in the StatefulSet's namespace; for a claim created
+ *   beforehand, `claimName` exactly) is pre-bound to it, and binds whatever its class or labels;
  * - a volume whose `claimRef` names another claim (or no namespace) never binds;
  * - with `spec.volumeName`, only the volume of that name binds;
  * - otherwise, with a non-empty `spec.selector`, the volumes whose labels it matches
@@ -230,7 +236,10 @@ export function persistentVolumeCouldBind(request: ClaimBindingRequest, persiste
   const spec = asRecord(persistentVolume.spec);
   if (isRecord(spec.claimRef)) {
     const name = scalarString(spec.claimRef.name) ?? '';
-    const claimed = request.claimTemplateName !== undefined && isClaimNameOf(name, request.claimTemplateName, request.statefulSetName);
+    const claimed =
+      request.claimName !== undefined
+        ? name === request.claimName
+        : request.claimTemplateName !== undefined && isClaimNameOf(name, request.claimTemplateName, request.statefulSetName);
     return claimed && spec.claimRef.namespace === request.namespace;
   }
   if (request.storageClassName !== undefined && persistentVolumeStorageClass(persistentVolume) !== request.storageClassName) return false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPersistentVolumesForClaim } from '../../src/index/claim-storage.js';
+import { findPersistentVolumesForClaim, findPersistentVolumesForPreCreatedClaim, findPreCreatedClaims } from '../../src/index/claim-storage.js';
 import { ObjectIndex } from '../../src/index/object-index.js';
 import type { ManifestDocument } from '../../src/parser/manifest-document.js';
 import { parseDocuments } from '../../src/parser/parse-documents.js';
@@ -125,5 +125,46 @@ describe('findPersistentVolumesForClaim', () => {
 
   it('returns nothing when the inputs hold no PersistentVolume', () => {
     expect(run(oneFile(statefulSet('        storageClassName: manual\n')), 'manual').names).toEqual([]);
+  });
+});
+
+describe('findPreCreatedClaims and findPersistentVolumesForPreCreatedClaim', () => {
+  const claim = (name: string, spec: string, namespace = '  namespace: shop\n') =>
+    `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: ${name}\n${namespace}spec:\n  accessModes: [ReadWriteOnce]\n${spec}`;
+
+  function lookup(files: Record<string, string>) {
+    const index = new ObjectIndex(Object.entries(files).flatMap(([path, text]) => parseDocuments({ path, text }).documents));
+    const statefulSet = index.all.find((document) => document.kind === 'StatefulSet') as ManifestDocument;
+    const claims = findPreCreatedClaims(index, statefulSet, 'data');
+    return {
+      claims: claims.map((document) => document.name),
+      volumes: claims.map((document) => findPersistentVolumesForPreCreatedClaim(index, statefulSet, document).map((volume) => volume.name)),
+    };
+  }
+
+  it('finds the claims named as the controller names the template\'s claims, in the namespace, any ordinal', () => {
+    const files = oneFile(
+      statefulSet(''),
+      claim('data-db-0', '  volumeName: manual-a\n'),
+      claim('data-db-7', '  storageClassName: fast\n'),
+      claim('data-db-01', '  volumeName: manual-a\n'),
+      claim('data-db', '  volumeName: manual-a\n'),
+      claim('data-dbx-0', '  volumeName: manual-a\n'),
+      claim('data-db-1', '  volumeName: manual-a\n', '  namespace: other\n'),
+      ...pvs,
+    );
+    expect(lookup(files)).toEqual({ claims: ['data-db-0', 'data-db-7'], volumes: [['manual-a'], ['fast-a']] });
+  });
+
+  it('binds a claim by its own selector, and a volume reserved for exactly that claim by claimRef', () => {
+    const reserved = persistentVolume('reserved', '  claimRef:\n    name: data-db-1\n    namespace: shop\n  hostPath:\n    path: /srv/db-1\n');
+    const otherClaim = persistentVolume('for-data-db-2', '  claimRef:\n    name: data-db-2\n    namespace: shop\n  hostPath:\n    path: /srv/db-2\n');
+    const files = oneFile(statefulSet(''), claim('data-db-0', '  selector:\n    matchLabels:\n      tier: db\n  storageClassName: manual\n'), claim('data-db-1', ''), reserved, otherClaim, ...pvs);
+    expect(lookup(files)).toEqual({ claims: ['data-db-0', 'data-db-1'], volumes: [['manual-a'], ['reserved']] });
+  });
+
+  it('finds none for an unnamed StatefulSet (a kustomize patch)', () => {
+    const files = oneFile(statefulSet('').replace('  name: db\n', ''), claim('data--0', ''));
+    expect(lookup(files).claims).toEqual([]);
   });
 });
