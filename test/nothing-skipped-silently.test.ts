@@ -40,9 +40,17 @@ const codes = (parsed: ParsedFile) => parsed.problems.map((problem) => problem.c
 const PARSER: Record<string, EarlyExit[]> = {
   parseDocuments: [
     {
-      statement: 'return { file, documents, problems };\n  }\n  const json',
+      statement: 'return { file, documents, problems };\n  }\n  const limits',
       outcome: { reports: 'BINARY_FILE (yaml-syntax): a file with a NUL byte is not text' },
       check: () => expect(codes(parse(`${statefulSet}\u0000`))).toEqual(['BINARY_FILE']),
+    },
+    {
+      statement: 'return { file, documents, problems };\n  }\n  const json',
+      outcome: { reports: 'FILE_TOO_LARGE (input-limit): a file over --max-file-bytes' },
+      check: () => {
+        const parsed = parseDocuments({ path: '/repo/app.yaml', text: statefulSet }, { ...PARSE_OPTIONS, limits: { maxFileBytes: 10, maxDepth: 256, maxAliases: 10_000 } });
+        expect(codes(parsed)).toEqual(['FILE_TOO_LARGE']);
+      },
     },
     {
       statement: 'if (jsonProblem) return',
@@ -67,10 +75,10 @@ const PARSER: Record<string, EarlyExit[]> = {
     },
     {
       statement: 'return;\n    }\n    const root',
-      outcome: { reports: 'TO_JS (yaml-syntax): a document that cannot become a value (an alias bomb)' },
+      outcome: { reports: 'a document that cannot become a value: TOO_MANY_ALIASES or TOO_DEEP (input-limit), else TO_JS (yaml-syntax)' },
       check: () => {
-        const bomb = ['a: &a [x, x]', ...Array.from({ length: 12 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`)];
-        expect(codes(parse(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n${bomb.join('\n')}\n`))).toEqual(['TO_JS']);
+        const bomb = ['a: &a [x, x]', ...Array.from({ length: 14 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`)];
+        expect(codes(parse(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n${bomb.join('\n')}\n`))).toEqual(['TOO_MANY_ALIASES']);
       },
     },
     {
@@ -122,7 +130,7 @@ const PARSER: Record<string, EarlyExit[]> = {
   ],
   recoverForKubectl: [
     {
-      statement: "if (!parsed.some((doc) => doc.errors.some((error) => error.code !== 'DUPLICATE_KEY'))) return recovered;",
+      statement: "if (!parsed.some(({ doc }) => doc.errors.some((error) => error.code !== 'DUPLICATE_KEY'))) return recovered;",
       outcome: { notApplying: 'no document has a syntax error: nothing to recover' },
       check: () => expect(parse(statefulSet)).toMatchObject({ problems: [] }),
     },
@@ -144,6 +152,18 @@ const PARSER: Record<string, EarlyExit[]> = {
         expect(codes(parsed)).toEqual(['KUBECTL_LENIENT', 'BAD_INDENT']);
         expect(parsed.documents).toHaveLength(1);
       },
+    },
+  ],
+  composeDocuments: [
+    {
+      statement: 'continue;',
+      outcome: { reports: 'TOO_DEEP (input-limit): a document nested deeper than --max-depth is never composed' },
+      check: () => expect(codes(parse(`${statefulSet}  x: ${'['.repeat(300)}${']'.repeat(300)}\n`))).toEqual(['TOO_DEEP']),
+    },
+    {
+      statement: 'if (docs.length === 0 && tooDeep.length === 0) return',
+      outcome: { notApplying: 'a stream of no document (comments, directives): its errors are reported by parseDocuments' },
+      check: () => expect(parse('# nothing\n')).toMatchObject({ documents: [], problems: [] }),
     },
   ],
 };
@@ -178,8 +198,9 @@ function functionSource(file: string, declaration: string): string {
     if (text[i] === '(') parens++;
     else if (text[i] === ')' && --parens === 0) break;
   }
+  // The body's brace ends its line; a return type such as `: { a: number }` does not.
   let depth = 0;
-  for (i = text.indexOf('{', i); i < text.length; i++) {
+  for (i = text.indexOf('{\n', i); i < text.length; i++) {
     if (text[i] === '{') depth++;
     else if (text[i] === '}' && --depth === 0) return text.slice(start, i + 1);
   }
@@ -199,6 +220,7 @@ const SOURCES: Record<string, [file: string, declaration: string]> = {
   parseDocuments: ['src/parser/parse-documents.ts', 'export function parseDocuments('],
   toManifest: ['src/parser/parse-documents.ts', 'function toManifest('],
   recoverForKubectl: ['src/parser/parse-documents.ts', 'function recoverForKubectl('],
+  composeDocuments: ['src/parser/parse-documents.ts', 'function composeDocuments('],
   persistentVolumesByBinding: ['src/index/claim-storage.ts', 'function persistentVolumesByBinding('],
   slicedServices: ['src/index/governing-service.ts', 'function slicedServices('],
   ObjectIndex: ['src/index/object-index.ts', 'constructor(documents'],

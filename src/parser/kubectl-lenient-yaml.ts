@@ -46,23 +46,13 @@ const MAX_ROUNDS = 16;
 
 /**
  * Repairs the constructs of {@link LenientCase} that `yaml` rejects in `text`, as long as every
- * repair gives the text the meaning libyaml gives it; `undefined` when nothing was repairable.
- * `commentErrors` are the offsets of `#` characters that `yaml` reported as "comments must be
- * separated from other tokens by white space" in `text`; later rounds find their own through
- * `findCommentErrors`. Whether the repaired documents parse is for the caller to check.
+ * repair gives the text the meaning libyaml gives it; `undefined` when nothing was repairable. The
+ * constructs are found in `yaml`'s syntax tree (CST), which its parser builds iteratively whatever
+ * the input; nothing is composed here. Whether the repaired documents parse is for the caller to check.
  */
-export function repairForKubectl(text: string, findCommentErrors: (text: string) => number[]): RepairedText | undefined {
-  const inserted: { at: number; count: number }[] = [];
+export function repairForKubectl(text: string): RepairedText | undefined {
+  const offsets = new OffsetMap();
   const repairs: LenientRepair[] = [];
-  const toOriginal = (offset: number): number => {
-    let shift = 0;
-    for (const insertion of inserted) {
-      if (offset < insertion.at + shift) break;
-      if (offset < insertion.at + shift + insertion.count) return insertion.at;
-      shift += insertion.count;
-    }
-    return offset - shift;
-  };
   let current = text;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const byLine = new Map<number, Edit>();
@@ -70,32 +60,75 @@ export function repairForKubectl(text: string, findCommentErrors: (text: string)
       const existing = byLine.get(edit.at);
       if (!existing || existing.insert < edit.insert) byLine.set(edit.at, { ...edit, report: edit.report || existing?.report === true });
     };
-    for (const at of findCommentErrors(current)) {
-      if (/['"\]}]/.test(current[at - 1] ?? '')) add({ case: 'comment-spacing', at, replace: 0, insert: 1, report: true });
-    }
-    for (const cut of cutTokens(current)) indentationEdits(current, cut).forEach(add);
+    const { cut, gluedComments } = scanTokens(current);
+    for (const at of gluedComments) add({ case: 'comment-spacing', at, replace: 0, insert: 1, report: true });
+    for (const token of cut) indentationEdits(current, token).forEach(add);
     if (byLine.size === 0) break;
     const edits = [...byLine.values()].sort((a, b) => a.at - b.at);
     // Offsets are mapped back with the insertions of earlier rounds, then this round's are added.
     for (const edit of edits) {
       if (!edit.report) continue;
-      const start = toOriginal(edit.at);
-      const end = edit.case === 'comment-spacing' ? start + 1 : toOriginal(edit.at + edit.replace);
+      const start = offsets.toOriginal(edit.at);
+      const end = edit.case === 'comment-spacing' ? start + 1 : offsets.toOriginal(edit.at + edit.replace);
       repairs.push({ case: edit.case, start, end });
     }
-    const insertions = edits.filter((edit) => edit.insert > 0).map((edit) => ({ at: toOriginal(edit.at), count: edit.insert }));
-    for (const insertion of insertions) insertAt(inserted, insertion.at, insertion.count);
-    let next = '';
+    offsets.add(edits.filter((edit) => edit.insert > 0).map((edit) => ({ at: offsets.toOriginal(edit.at), count: edit.insert })));
+    const parts: string[] = [];
     let copied = 0;
     for (const edit of edits) {
-      next += current.slice(copied, edit.at) + ' '.repeat(edit.replace + edit.insert);
+      parts.push(current.slice(copied, edit.at), ' '.repeat(edit.replace + edit.insert));
       copied = edit.at + edit.replace;
     }
-    current = next + current.slice(copied);
+    parts.push(current.slice(copied));
+    current = parts.join('');
   }
   if (current === text) return undefined;
   repairs.sort((a, b) => a.start - b.start);
-  return { text: current, repairs, toOriginal };
+  return { text: current, repairs, toOriginal: (offset) => offsets.toOriginal(offset) };
+}
+
+/**
+ * Spaces inserted into a text, by offset of the original text, and the mapping of offsets of the
+ * resulting text back to the original: an offset inside inserted spaces maps to where they were
+ * inserted. Lookups are binary searches, so that a file with thousands of repairs stays linear.
+ */
+class OffsetMap {
+  /** Insertions sorted by original offset, one per offset. */
+  private insertions: { at: number; count: number }[] = [];
+  /** Per insertion: where its spaces start in the resulting text. */
+  private starts: number[] = [];
+  /** Per insertion: spaces inserted up to and including it. */
+  private totals: number[] = [];
+
+  add(insertions: readonly { at: number; count: number }[]): void {
+    if (insertions.length === 0) return;
+    const merged = new Map<number, number>();
+    for (const { at, count } of [...this.insertions, ...insertions]) merged.set(at, (merged.get(at) ?? 0) + count);
+    this.insertions = [...merged].map(([at, count]) => ({ at, count })).sort((a, b) => a.at - b.at);
+    let total = 0;
+    this.starts = [];
+    this.totals = [];
+    for (const { at, count } of this.insertions) {
+      this.starts.push(at + total);
+      total += count;
+      this.totals.push(total);
+    }
+  }
+
+  toOriginal(offset: number): number {
+    let low = 0;
+    let high = this.starts.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.starts[middle]! <= offset) low = middle + 1;
+      else high = middle;
+    }
+    const last = low - 1;
+    if (last < 0) return offset;
+    const insertion = this.insertions[last]!;
+    if (offset < this.starts[last]! + insertion.count) return insertion.at;
+    return offset - this.totals[last]!;
+  }
 }
 
 interface Edit {
@@ -108,38 +141,41 @@ interface Edit {
   report: boolean;
 }
 
-function insertAt(inserted: { at: number; count: number }[], at: number, count: number): void {
-  const existing = inserted.find((insertion) => insertion.at === at);
-  if (existing) existing.count += count;
-  else inserted.push({ at, count });
-  inserted.sort((a, b) => a.at - b.at);
-}
-
 /** A quoted scalar or flow collection that `yaml`'s lexer cut short at an unexpected unindent. */
 interface CutToken {
   case: 'quoted-scalar-indent' | 'flow-indent';
   offset: number;
 }
 
-/** Quoted scalars without their closing quote and flow collections without their closing bracket, in the CST of `text`. */
-function cutTokens(text: string): CutToken[] {
+/**
+ * In the CST of `text`: the quoted scalars without their closing quote and flow collections without
+ * their closing bracket (cut short by the lexer), and the comments that follow a closing quote or
+ * bracket with no white space between (offsets of their `#`).
+ */
+function scanTokens(text: string): { cut: CutToken[]; gluedComments: number[] } {
   const cut: CutToken[] = [];
-  const visit = (value: unknown): void => {
+  const gluedComments: number[] = [];
+  // An explicit stack: a hostile document may nest thousands of levels (the CST parser is iterative).
+  const stack: unknown[] = [...new Parser().parse(text)].reverse();
+  while (stack.length > 0) {
+    const value = stack.pop();
     if (Array.isArray(value)) {
-      for (const item of value) visit(item);
-      return;
+      for (let i = value.length - 1; i >= 0; i--) stack.push(value[i]);
+      continue;
     }
-    if (typeof value !== 'object' || value === null) return;
+    if (typeof value !== 'object' || value === null) continue;
     const token = value as { type?: string; offset?: number; source?: string; end?: { type: string }[] };
     if ((token.type === 'single-quoted-scalar' || token.type === 'double-quoted-scalar') && typeof token.source === 'string') {
       if (quotedScalarEnd(token.source, 0) !== token.source.length) cut.push({ case: 'quoted-scalar-indent', offset: token.offset! });
     } else if (token.type === 'flow-collection' && !token.end?.some((end) => end.type === 'flow-map-end' || end.type === 'flow-seq-end')) {
       cut.push({ case: 'flow-indent', offset: token.offset! });
+    } else if (token.type === 'comment' && token.offset !== undefined && /['"\]}]/.test(text[token.offset - 1] ?? '')) {
+      gluedComments.push(token.offset);
     }
-    for (const [key, child] of Object.entries(value)) if (key !== 'source') visit(child);
-  };
-  for (const token of new Parser().parse(text)) visit(token);
-  return cut;
+    const children = Object.entries(value).filter(([key]) => key !== 'source');
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]![1]);
+  }
+  return { cut: cut.sort((a, b) => a.offset - b.offset), gluedComments };
 }
 
 /**

@@ -300,12 +300,9 @@ const LENIENT_MESSAGES: Readonly<Record<LenientCase, string>> = {
 function recoverForKubectl(text: string, parsed: ComposedDocument[], lineCounter: Lines, limits: InputLimits): Map<number, Recovery> {
   const recovered = new Map<number, Recovery>();
   if (!parsed.some(({ doc }) => doc.errors.some((error) => error.code !== 'DUPLICATE_KEY'))) return recovered;
-  const commentErrors = (docs: readonly ComposedDocument[]) =>
-    docs.flatMap(({ doc }) => doc.errors.filter((error) => /^Comments must be separated/.test(error.message)).map((error) => error.pos[0]));
-  const compose = (current: string) => asDocuments(composeDocuments(current, KUBE_YAML_OPTIONS, limits.maxDepth).documents);
-  const repaired = repairForKubectl(text, (current) => commentErrors(current === text ? parsed : compose(current)));
+  const repaired = repairForKubectl(text);
   if (!repaired) return recovered;
-  const reparsed = compose(repaired.text);
+  const reparsed = asDocuments(composeDocuments(repaired.text, KUBE_YAML_OPTIONS, limits.maxDepth).documents);
   if (reparsed.length !== parsed.length) return recovered;
   reparsed.forEach(({ doc, documentIndex }, position) => {
     const broken = parsed[position]!.doc.errors.some((error) => error.code !== 'DUPLICATE_KEY');
