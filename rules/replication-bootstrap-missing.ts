@@ -1,10 +1,9 @@
+import { replicationBootstrapFound } from '../src/k8s/bootstrap.js';
 import type { DataStoreFamily } from '../src/k8s/data-store-family.js';
-import { detectDataStore } from '../src/k8s/data-stores.js';
-import { hasReplicationBootstrap, replicationEvidence, type ReplicationEvidence, replicationGroupsMissing, replicationIndicatorFound } from '../src/k8s/replication.js';
-import { isOperatorManaged } from '../src/k8s/operators.js';
+import { type ReplicationEvidence, replicationGroupsMissing, replicationIndicatorFound } from '../src/k8s/replication.js';
 import { ordinalCount } from '../src/k8s/stateful-set.js';
 import { defineRule } from '../src/engine/rule.js';
-import { findMountedConfigMaps } from '../src/index/config-maps.js';
+import { findClustering } from '../src/index/clustering.js';
 import { asRecord, asString, type PlainRecord } from '../src/k8s/plain-value.js';
 
 type MessageId =
@@ -92,13 +91,11 @@ export default defineRule<MessageId>({
     'https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#stable-network-id',
   ],
   check({ object, document, index, report }) {
-    const mounted = findMountedConfigMaps(index, document);
-    const configMaps = mounted.found.map((configMap) => configMap.object);
-    const dataStore = detectDataStore(object, configMaps);
+    const { configMaps: mounted, dataStore, bootstrap, operatorManaged } = findClustering(index, document);
     if (!dataStore) return;
     const replicas = ordinalCount(object);
-    if (replicas === undefined || replicas <= 1 || isOperatorManaged(object)) return;
-    if (hasReplicationBootstrap(object, dataStore.family, configMaps)) return;
+    if (replicas === undefined || replicas <= 1 || operatorManaged) return;
+    if (replicationBootstrapFound(bootstrap, dataStore.family)) return;
     const data = {
       replicas,
       dataStore: dataStore.family.displayName,
@@ -109,8 +106,7 @@ export default defineRule<MessageId>({
       setup: dataStore.family.unfinishedSetup?.description ?? '',
       advice: dataStore.family.unfinishedSetup?.advice ?? '',
     };
-    const evidence = replicationEvidence(object, configMaps);
-    const messageId = mounted.notInInputs.length > 0 ? 'configMapNotInInputs' : messageFor(dataStore.family, evidence);
+    const messageId = mounted.notInInputs.length > 0 ? 'configMapNotInInputs' : messageFor(dataStore.family, bootstrap.evidence);
     report({ messageId, data, path: ['spec', 'replicas'] });
   },
 });

@@ -30,6 +30,27 @@ const POSTGRESQL_INDICATORS: readonly ReplicationIndicator[] = [
   { env: 'SCOPE' },
 ];
 
+// lifecycle-rules "A quorum store": Galera (wsrep, gcomm:// addresses, the Galera images) is a
+// majority-quorum cluster whose first node bootstraps alone, so not quorum-first.
+const GALERA: ReplicationIndicatorGroup = {
+  description: 'Galera',
+  indicators: [
+    { text: /\bwsrep_(on|cluster_address)\b|\bgcomm:\/\// },
+    { image: 'mariadb-galera' },
+    { image: 'percona-xtradb-cluster' },
+    { env: 'MARIADB_GALERA_*' },
+  ],
+};
+
+// §5.3 MongoDB: what names a replica set (mongod --replSet, replication.replSetName, the images' variables).
+const MONGODB_REPLICA_SET_NAME: readonly ReplicationIndicator[] = [
+  { text: /--replSet\b/ },
+  { text: /\breplSetName\b/ },
+  { env: 'MONGODB_REPLICA_SET_NAME' },
+  { env: 'MONGODB_REPLSET' },
+  { env: 'MONGODB_REPLICA_SET_MODE' },
+];
+
 /** One group named after the family: the usual shape. */
 function anyOf(description: string, indicators: readonly ReplicationIndicator[]): ReplicationIndicatorGroup[] {
   return [{ description, indicators }];
@@ -56,6 +77,7 @@ export const DATA_STORE_FAMILIES: readonly DataStoreFamily[] = [
       { env: 'MYSQL_MASTER_ROOT_PASSWORD' },
     ]),
     genericBootstrapCounts: true,
+    quorum: { when: GALERA, quorumFirst: false },
   },
   {
     // §5.3 MariaDB (official image MARIADB_MASTER_HOST/MARIADB_REPLICATION_*; Galera wsrep_*;
@@ -75,6 +97,7 @@ export const DATA_STORE_FAMILIES: readonly DataStoreFamily[] = [
       { env: 'MARIADB_GALERA_CLUSTER_BOOTSTRAP' },
     ]),
     genericBootstrapCounts: true,
+    quorum: { when: GALERA, quorumFirst: false },
   },
   {
     // §5.3 PostgreSQL; §5.4 Spilo/Patroni and bitnami/postgresql-repmgr; postgis, timescale and
@@ -112,13 +135,7 @@ export const DATA_STORE_FAMILIES: readonly DataStoreFamily[] = [
     replicationIndicators: [
       {
         description: 'a replica set name (--replSet or replication.replSetName)',
-        indicators: [
-          { text: /--replSet\b/ },
-          { text: /\breplSetName\b/ },
-          { env: 'MONGODB_REPLICA_SET_NAME' },
-          { env: 'MONGODB_REPLSET' },
-          { env: 'MONGODB_REPLICA_SET_MODE' },
-        ],
+        indicators: MONGODB_REPLICA_SET_NAME,
       },
       {
         description: 'something that initiates the replica set (rs.initiate())',
@@ -134,6 +151,9 @@ export const DATA_STORE_FAMILIES: readonly DataStoreFamily[] = [
       },
     ],
     genericBootstrapCounts: false,
+    // lifecycle-rules "A quorum store": MongoDB replica sets elect a primary by majority; a first
+    // member is Ready alone, so not quorum-first.
+    quorum: { when: { description: 'a replica set name', indicators: MONGODB_REPLICA_SET_NAME }, quorumFirst: false },
   },
   {
     // §5.3 Redis / Valkey: replicaof/slaveof, Sentinel, or `redis-cli --cluster create` (cluster-enabled
@@ -188,6 +208,8 @@ export const DATA_STORE_FAMILIES: readonly DataStoreFamily[] = [
       { text: /\bstart-zookeeper\b|\bzkGenConfig\.sh\b|\bgenerate-zookeeper-config\.sh\b/ },
     ]),
     genericBootstrapCounts: true,
+    // A ZooKeeper ensemble elects a leader by majority and serves nothing before it has one.
+    quorum: { quorumFirst: true },
   },
   {
     // §5.3 Kafka (broker.id/node.id, KRaft process.roles and controller.quorum.voters, ZooKeeper mode
@@ -214,6 +236,21 @@ export const DATA_STORE_FAMILIES: readonly DataStoreFamily[] = [
       { env: 'KAFKA_KRAFT_CLUSTER_ID' },
     ]),
     genericBootstrapCounts: true,
+    // KRaft mode only (brokers of a ZooKeeper-mode cluster form no quorum of their own); controllers
+    // cannot start serving before a majority of the voters has elected a leader (KIP-500, KIP-595).
+    quorum: {
+      when: {
+        description: 'KRaft mode',
+        indicators: [
+          { text: /\bprocess\.roles\b|\bcontroller\.quorum\.(voters|bootstrap\.servers)\b/ },
+          { env: 'KAFKA_PROCESS_ROLES' },
+          { env: 'KAFKA_CFG_PROCESS_ROLES' },
+          { env: 'KAFKA_CONTROLLER_QUORUM_VOTERS' },
+          { env: 'KAFKA_CFG_CONTROLLER_QUORUM_VOTERS' },
+        ],
+      },
+      quorumFirst: { description: 'the KRaft controller role', indicators: [{ text: /process[._]roles["']?\s*[=:]\s*["']?[\w, ]*\bcontroller\b/i }] },
+    },
   },
   {
     // §5.1 (Cassandra tutorial: CASSANDRA_SEEDS) and §5.3 Cassandra/Scylla (Scylla --seeds). A cluster
@@ -229,6 +266,8 @@ export const DATA_STORE_FAMILIES: readonly DataStoreFamily[] = [
       { text: /\bseed_provider\b/ },
     ]),
     genericBootstrapCounts: true,
+    // Cassandra/Scylla replicate by quorum, but a seed starts alone: not quorum-first.
+    quorum: { quorumFirst: false },
   },
   {
     // §5.3 Elasticsearch/OpenSearch (discovery.seed_hosts, initial master nodes, node.name from
@@ -248,6 +287,19 @@ export const DATA_STORE_FAMILIES: readonly DataStoreFamily[] = [
       { podNameEnv: 'node.name' },
     ]),
     genericBootstrapCounts: true,
+    // Master-eligible nodes (the default roles) elect a master by majority and report no cluster
+    // before one is elected; data-only or coordinating nodes take no part (elastic.co "Node roles").
+    quorum: {
+      unless: {
+        description: 'not master-eligible',
+        indicators: [
+          { text: /\bnode\.master["']?\s*[=:]\s*["']?false\b/i },
+          { text: /\bNODE_MASTER=["']?false\b/i },
+          { text: /\b(?:node\.roles|NODE_ROLES)["']?\s*[=:][ \t]*(?=\S)(?![^\n]*\b(?:master|cluster_manager)\b)/ },
+        ],
+      },
+      quorumFirst: true,
+    },
   },
   {
     // §5.3 etcd (--initial-cluster, ETCD_INITIAL_CLUSTER*, discovery); etcd docs "Clustering guide".
@@ -265,6 +317,8 @@ export const DATA_STORE_FAMILIES: readonly DataStoreFamily[] = [
       { env: 'ETCD_DISCOVERY_SRV' },
     ]),
     genericBootstrapCounts: true,
+    // etcd is a Raft cluster: a member serves nothing before a majority has elected a leader.
+    quorum: { quorumFirst: true },
   },
   {
     // §5.3 Others: RabbitMQ (cluster_formation peer discovery, shared Erlang cookie, long names);
@@ -281,6 +335,8 @@ export const DATA_STORE_FAMILIES: readonly DataStoreFamily[] = [
       { env: 'RABBITMQ_USE_LONGNAME' },
     ]),
     genericBootstrapCounts: true,
+    // RabbitMQ clusters (quorum queues, Khepri) use Raft, but a first node is Ready alone.
+    quorum: { quorumFirst: false },
   },
   {
     // §5.3 Others and §5.4: CockroachDB `start --join=...` + `cockroach init`; the cockroach-k8s-init
@@ -296,6 +352,9 @@ export const DATA_STORE_FAMILIES: readonly DataStoreFamily[] = [
       { image: 'cockroach-k8s-init' },
     ]),
     genericBootstrapCounts: true,
+    // CockroachDB ranges use Raft and a node reports ready only once the cluster is initialised and
+    // live; start-single-node is a cluster of one.
+    quorum: { unless: { description: 'a single-node cluster', indicators: [{ text: /\bstart-single-node\b/ }] }, quorumFirst: true },
   },
   {
     // core-rules "A data store" (NATS only with JetStream) and §5.3 Others (--routes / cluster.routes);
@@ -307,6 +366,8 @@ export const DATA_STORE_FAMILIES: readonly DataStoreFamily[] = [
     topology: 'seed',
     replicationIndicators: anyOf('NATS cluster routes', [{ text: /--routes\b|\broutes\s*[:=[]/ }]),
     genericBootstrapCounts: true,
+    // JetStream clusters elect a meta leader by Raft; the health check waits for JetStream.
+    quorum: { quorumFirst: true },
     requires: {
       description: 'JetStream enabled',
       indicators: [{ text: /(^|\s)--?(js|jetstream)(\s|=|$)/m }, { text: /\bjetstream\s*[:=]?\s*(\{|enabled\b|true\b|on\b)/i }],
@@ -340,6 +401,15 @@ export const DATA_STORE_FAMILIES: readonly DataStoreFamily[] = [
       { text: /\b(retry_join|bootstrap_expect)\b/ },
     ]),
     genericBootstrapCounts: true,
+    // Consul servers (not clients) form a Raft quorum; with -bootstrap-expect above 1 no server
+    // elects a leader before that many have joined (developer.hashicorp.com, consul agent config).
+    quorum: {
+      when: { description: 'server mode', indicators: [{ text: /(^|\s)--?server\b/m }, { text: /["']?\bserver["']?\s*[=:]\s*true\b/ }] },
+      quorumFirst: {
+        description: '-bootstrap-expect above 1',
+        indicators: [{ text: /(^|\s)--?bootstrap-expect(=|\s+)["']?([2-9]|[1-9]\d+)\b/m }, { text: /\bbootstrap_expect["']?\s*[=:]\s*([2-9]|[1-9]\d+)\b/ }],
+      },
+    },
   },
   {
     // §5.3 Others: CouchDB node names `-name couchdb@<pod>.<svc>` in ERL_FLAGS; the official image's
@@ -366,6 +436,8 @@ export const DATA_STORE_FAMILIES: readonly DataStoreFamily[] = [
     topology: 'seed',
     replicationIndicators: anyOf('Vault raft join settings', [{ text: /\bretry_join\b|\braft\s+join\b|\bleader_api_addr\b/ }]),
     genericBootstrapCounts: true,
+    // Vault's integrated storage is Raft: a node is not active before a quorum has elected a leader.
+    quorum: { quorumFirst: true },
     requires: {
       description: 'integrated raft storage',
       indicators: [{ text: /\bstorage\s+"raft"/ }, { text: /"storage"\s*:\s*\{\s*"raft"/ }],

@@ -78,6 +78,29 @@ export interface DataStoreFamily {
    * with integrated raft storage, NATS only with JetStream).
    */
   requires?: ReplicationIndicatorGroup;
+  /**
+   * Whether the family's members elect or form a quorum (lifecycle-rules, "A quorum store"), and
+   * whether they must find a quorum before any of them is Ready ("A quorum-first store"). Absent:
+   * never a quorum store (MySQL without Galera, PostgreSQL, Redis, MinIO, CouchDB).
+   */
+  quorum?: QuorumMembership;
+}
+
+/**
+ * When a family's StatefulSet is a quorum store (lifecycle-rules, "Shared terms"). Indicator
+ * groups are searched like replication indicators (`replication.ts`).
+ */
+export interface QuorumMembership {
+  /** Settings without which the members form no quorum (Kafka in KRaft mode, a MongoDB replica set, Galera); absent: always. */
+  when?: ReplicationIndicatorGroup;
+  /** Settings that take the members out of the quorum (Elasticsearch nodes that are not master-eligible). */
+  unless?: ReplicationIndicatorGroup;
+  /**
+   * Whether members cannot become Ready before a quorum of them has found each other: always
+   * (`true`), never (`false`: a first member is Ready alone), or when these settings are found
+   * (Consul's `-bootstrap-expect` above 1, Kafka's controller role).
+   */
+  quorumFirst: boolean | ReplicationIndicatorGroup;
 }
 
 /**

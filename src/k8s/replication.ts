@@ -4,7 +4,6 @@
  * data-store family table (`data-store-families.ts`).
  */
 import { asArray, asRecord, asString, isRecord, scalarString, type PlainRecord } from './plain-value.js';
-import { GENERIC_REPLICATION_INDICATORS } from './data-store-families.js';
 import {
   dataStoreImageRepository,
   dataStoreNameMatches,
@@ -143,35 +142,58 @@ export function ordinalDerivationFound(evidence: ReplicationEvidence): boolean {
  * counts. A StatefulSet without a name (a kustomize patch) has no peer names.
  */
 export function replicationPeerReferenceFound(statefulSet: PlainRecord, evidence: ReplicationEvidence): boolean {
+  return evidence.texts.some((text) => podReferencesIn(statefulSet, text).length > 0);
+}
+
+/**
+ * One place where a text names a pod of the StatefulSet through its governing Service:
+ * `<name>-<ordinal>.<serviceName>`. `ordinal` is the text written for the ordinal: digits (`0`),
+ * or with a `serviceName` also `$((ordinal-1))`, `$i`, `${i}` or `{0...3}`.
+ */
+export interface PodReference {
+  ordinal: string;
+  /** Offset of `<name>` in the text. */
+  start: number;
+  /** Offset just after `<serviceName>` (after the `.` and the next character without one). */
+  end: number;
+}
+
+/**
+ * The places where `text` names a pod of the StatefulSet as `<name>-<ordinal>.<serviceName>`
+ * (not preceded by a word character or `-`, and `<serviceName>` not followed by one), in order,
+ * found by string search: no pattern is built from the names, which come from the manifest and
+ * may be of any length. Without `spec.serviceName`, only digits followed by `.` and a lower-case
+ * letter or digit count. Empty for a StatefulSet without a name (a kustomize patch).
+ */
+export function podReferencesIn(statefulSet: PlainRecord, text: string): PodReference[] {
   const name = asString(asRecord(statefulSet.metadata).name);
-  if (name === undefined || name === '') return false;
+  if (name === undefined || name === '') return [];
   const serviceName = asString(asRecord(statefulSet.spec).serviceName) || undefined;
-  return evidence.texts.some((text) => peerReferenceIn(text, name, serviceName));
+  const references: PodReference[] = [];
+  const prefix = `${name}-`;
+  for (let at = text.indexOf(prefix); at !== -1; at = text.indexOf(prefix, at + 1)) {
+    if (at > 0 && WORD_OR_DASH.test(text[at - 1]!)) continue;
+    const ordinalStart = at + prefix.length;
+    for (const end of ordinalEnds(text, ordinalStart, serviceName !== undefined)) {
+      if (text[end] !== '.') continue;
+      const service = end + 1;
+      if (serviceName === undefined) {
+        if (!/[a-z0-9]/.test(text[service] ?? '')) continue;
+        references.push({ ordinal: text.slice(ordinalStart, end), start: at, end: service + 1 });
+        break;
+      }
+      if (text.startsWith(serviceName, service) && !WORD_OR_DASH.test(text[service + serviceName.length] ?? '')) {
+        references.push({ ordinal: text.slice(ordinalStart, end), start: at, end: service + serviceName.length });
+        break;
+      }
+    }
+  }
+  return references;
 }
 
 const WORD_OR_DASH = /[\w-]/;
 const DIGIT = /\d/;
 const WORD = /\w/;
-
-/**
- * Whether `text` holds `<name>-<ordinal>.<serviceName>` (not preceded by a word character or `-`,
- * and `<serviceName>` not followed by one), by string search: no pattern is built from the names,
- * which come from the manifest and may be of any length. The ordinal is digits, `$((…))`, `$var`,
- * `${var}` or `{…}`; without a `serviceName`, only digits followed by `.` and a lower-case letter or
- * digit count.
- */
-function peerReferenceIn(text: string, name: string, serviceName: string | undefined): boolean {
-  const prefix = `${name}-`;
-  for (let at = text.indexOf(prefix); at !== -1; at = text.indexOf(prefix, at + 1)) {
-    if (at > 0 && WORD_OR_DASH.test(text[at - 1]!)) continue;
-    for (const end of ordinalEnds(text, at + prefix.length, serviceName !== undefined)) {
-      if (text[end] !== '.') continue;
-      const service = end + 1;
-      if (serviceName === undefined ? /[a-z0-9]/.test(text[service] ?? '') : text.startsWith(serviceName, service) && !WORD_OR_DASH.test(text[service + serviceName.length] ?? '')) return true;
-    }
-  }
-  return false;
-}
 
 /** Where an ordinal written at `start` may end: digits, and with `variables` also `$((…))`, `$var`, `${var}`, `{…}`. */
 function ordinalEnds(text: string, start: number, variables: boolean): number[] {
@@ -195,25 +217,4 @@ function ordinalEnds(text: string, start: number, variables: boolean): number[] 
     if (close !== -1) ends.push(close + 1);
   }
   return ends;
-}
-
-/**
- * True when any container or init container of the StatefulSet, or a ConfigMap its pods mount or
- * read (plain objects, e.g. from `findMountedConfigMaps`), shows that the family's replicas are
- * joined into one cluster (core-rules replication-bootstrap-missing; statefulset-semantics §5.2–5.4):
- *
- * - for families whose `genericBootstrapCounts` is set: ordinal derivation
- *   (`ordinalDerivationFound`), the pods' own names through the governing Service
- *   (`replicationPeerReferenceFound`), or a generic variable or clustering helper
- *   (`GENERIC_REPLICATION_INDICATORS`);
- * - otherwise, or when none of those is present: an indicator of every one of the family's groups
- *   (`replicationGroupsMissing` is empty); for MongoDB both a replica set name and an initiator.
- */
-export function hasReplicationBootstrap(statefulSet: PlainRecord, family: DataStoreFamily, configMaps: readonly PlainRecord[] = []): boolean {
-  const evidence = replicationEvidence(statefulSet, configMaps);
-  if (family.genericBootstrapCounts) {
-    if (ordinalDerivationFound(evidence) || replicationPeerReferenceFound(statefulSet, evidence)) return true;
-    if (GENERIC_REPLICATION_INDICATORS.indicators.some((indicator) => replicationIndicatorFound(indicator, evidence))) return true;
-  }
-  return replicationGroupsMissing(family, evidence).length === 0;
 }

@@ -3,7 +3,8 @@ import { DATA_STORE_FAMILIES, GENERIC_REPLICATION_INDICATORS } from '../../src/k
 import { type DataStoreFamily, dataStoreImageRepository } from '../../src/k8s/data-store-family.js';
 import { dataStoreCommandLines, detectDataStore } from '../../src/k8s/data-stores.js';
 import { mountedVolumes } from '../../src/k8s/volumes.js';
-import { hasReplicationBootstrap, replicationEvidence, replicationGroupsMissing } from '../../src/k8s/replication.js';
+import { hasReplicationBootstrap } from '../../src/k8s/bootstrap.js';
+import { replicationEvidence, replicationGroupsMissing } from '../../src/k8s/replication.js';
 import { isOperatorManaged } from '../../src/k8s/operators.js';
 import { ordinalCount } from '../../src/k8s/stateful-set.js';
 import type { PlainRecord } from '../../src/k8s/plain-value.js';
