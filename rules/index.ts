@@ -5,12 +5,22 @@ import governingServiceMissing from './governing-service-missing.js';
 import governingServiceNotHeadless from './governing-service-not-headless.js';
 import immutableFieldChanged from './immutable-field-changed.js';
 import nodeLocalStorage from './node-local-storage.js';
+import parallelPodManagementUnsafe from './parallel-pod-management-unsafe.js';
+import peerCountMismatch from './peer-count-mismatch.js';
+import peerDiscoveryBlocked from './peer-discovery-blocked.js';
 import persistentVolumeClaimRetentionDeletesData from './persistent-volume-claim-retention-deletes-data.js';
+import podAntiAffinityMismatch from './pod-anti-affinity-mismatch.js';
+import podDisruptionBudgetBlocksEviction from './pod-disruption-budget-blocks-eviction.js';
+import podDisruptionBudgetMissing from './pod-disruption-budget-missing.js';
 import podSelectorMismatch from './pod-selector-mismatch.js';
+import readinessProbeMissing from './readiness-probe-missing.js';
+import replicasNotSpread from './replicas-not-spread.js';
 import replicationBootstrapMissing from './replication-bootstrap-missing.js';
+import rollingUpdatePartitionStalls from './rolling-update-partition-stalls.js';
 import schemaViolation from './schema-violation.js';
 import serviceNameMismatch from './service-name-mismatch.js';
 import statefulsetNameTooLong from './statefulset-name-too-long.js';
+import terminationGracePeriodZero from './termination-grace-period-zero.js';
 import volatileImmutableLabels from './volatile-immutable-labels.js';
 import volumeClaimTemplatesMissing from './volume-claim-templates-missing.js';
 import volumeMountUnresolved from './volume-mount-unresolved.js';
@@ -24,12 +34,22 @@ export const RULES: ReadonlyMap<string, Rule> = new Map<string, Rule>([
   ['governing-service-not-headless', governingServiceNotHeadless],
   ['immutable-field-changed', immutableFieldChanged],
   ['node-local-storage', nodeLocalStorage],
+  ['parallel-pod-management-unsafe', parallelPodManagementUnsafe],
+  ['peer-count-mismatch', peerCountMismatch],
+  ['peer-discovery-blocked', peerDiscoveryBlocked],
   ['persistent-volume-claim-retention-deletes-data', persistentVolumeClaimRetentionDeletesData],
+  ['pod-anti-affinity-mismatch', podAntiAffinityMismatch],
+  ['pod-disruption-budget-blocks-eviction', podDisruptionBudgetBlocksEviction],
+  ['pod-disruption-budget-missing', podDisruptionBudgetMissing],
   ['pod-selector-mismatch', podSelectorMismatch],
+  ['readiness-probe-missing', readinessProbeMissing],
+  ['replicas-not-spread', replicasNotSpread],
   ['replication-bootstrap-missing', replicationBootstrapMissing],
+  ['rolling-update-partition-stalls', rollingUpdatePartitionStalls],
   ['schema-violation', schemaViolation],
   ['service-name-mismatch', serviceNameMismatch],
   ['statefulset-name-too-long', statefulsetNameTooLong],
+  ['termination-grace-period-zero', terminationGracePeriodZero],
   ['volatile-immutable-labels', volatileImmutableLabels],
   ['volume-claim-templates-missing', volumeClaimTemplatesMissing],
   ['volume-mount-unresolved', volumeMountUnresolved],

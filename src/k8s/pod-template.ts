@@ -94,3 +94,14 @@ export function referencedConfigMapNames(statefulSet: PlainRecord): Set<string> 
   }
   return new Set(names.filter((name): name is string => name !== undefined && name !== ''));
 }
+
+/**
+ * True when a container has a `readinessProbe` (a mapping). A container without one counts as
+ * Ready as soon as it runs (after its `startupProbe`, if any), which is all `OrderedReady` then
+ * waits for (statefulset-semantics §4.1).
+ *
+ * @see https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-probes
+ */
+export function hasReadinessProbe(container: PlainRecord): boolean {
+  return isRecord(container.readinessProbe);
+}

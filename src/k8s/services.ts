@@ -61,3 +61,20 @@ export function headlessServiceFor(statefulSet: PlainRecord, name: string): Reco
     spec: { clusterIP: 'None', selector, ...(ports.length > 0 ? { ports } : {}) },
   };
 }
+
+/** The annotation that did what `publishNotReadyAddresses` does before that field existed (statefulset-semantics §2.4). */
+export const TOLERATE_UNREADY_ENDPOINTS_ANNOTATION = 'service.alpha.kubernetes.io/tolerate-unready-endpoints';
+
+/**
+ * True when a Service publishes its pods' addresses before they are Ready:
+ * `spec.publishNotReadyAddresses: true`, or the legacy annotation
+ * `service.alpha.kubernetes.io/tolerate-unready-endpoints: "true"`. Only then can the members of a
+ * quorum-first store resolve each other's `<pod>.<service>` names while they form their quorum
+ * (statefulset-semantics §2.4).
+ *
+ * @see https://kubernetes.io/docs/reference/kubernetes-api/service-resources/service-v1/#ServiceSpec
+ */
+export function publishesNotReadyAddresses(service: PlainRecord): boolean {
+  if (asRecord(service.spec).publishNotReadyAddresses === true) return true;
+  return asRecord(asRecord(service.metadata).annotations)[TOLERATE_UNREADY_ENDPOINTS_ANNOTATION] === 'true';
+}

@@ -86,3 +86,16 @@ export function claimTemplates(statefulSet: PlainRecord): ClaimTemplate[] {
   });
   return result;
 }
+
+/**
+ * `spec.podManagementPolicy`: `OrderedReady` when absent or null (the API server's default,
+ * statefulset-semantics §4.2), else the value when it is a string (`Parallel`; any other value is
+ * `schema-violation`'s), else `undefined`.
+ *
+ * @see https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#pod-management-policies
+ */
+export function podManagementPolicy(statefulSet: PlainRecord): string | undefined {
+  const policy = asRecord(statefulSet.spec).podManagementPolicy;
+  if (policy === undefined || policy === null) return 'OrderedReady';
+  return asString(policy);
+}

@@ -36,6 +36,8 @@ describe('context limited to the kinds a StatefulSet depends on', () => {
     const holds = (text: string) => holdsDependencies(parseDocuments({ path: '/w/x.yaml', text }));
     expect(holds('apiVersion: v1\nkind: Service\nmetadata:\n  name: db\n')).toBe(true);
     expect(holds('apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: fast\n')).toBe(true);
+    expect(holds('apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: zk-pdb\n')).toBe(true);
+    expect(holds('apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata:\n  name: zk-pdb\n')).toBe(true);
     expect(holds('apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata:\n      name: c\n')).toBe(true);
     expect(holds('apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata:\n  name: web\n')).toBe(false);
     expect(holds('apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\n')).toBe(false);
