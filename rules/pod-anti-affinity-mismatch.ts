@@ -21,7 +21,10 @@ export default defineRule<MessageId>({
     '',
     'Reported at the selector of each required or preferred anti-affinity term and each spread constraint',
     'whose selector fails the pod template\'s labels, unless the term\'s `namespaces` or `namespaceSelector`',
-    'point at other namespaces (then it keeps the pods away from other workloads, on purpose).',
+    'point at other namespaces, or another term or constraint of the template does select the pods: then',
+    'the one that selects other pods keeps the replicas away from other workloads on purpose (Argo CD\'s',
+    'application controller prefers nodes without any `app.kubernetes.io/part-of: argocd` pod, beside a',
+    'term that spreads its own replicas).',
   ].join('\n'),
   remediation: 'Make the labelSelector match the pod template labels, for example with the same labels as spec.selector.',
   messages: {
@@ -37,8 +40,11 @@ export default defineRule<MessageId>({
   ],
   check({ object, ref, report }) {
     const labels = podTemplateLabels(object);
-    for (const term of spreadTerms(object)) {
-      const match = matchSpreadTerm(term, labels, ref.namespace);
+    const terms = spreadTerms(object).map((term) => ({ term, match: matchSpreadTerm(term, labels, ref.namespace) }));
+    // When another term already counts the pods themselves, one that selects other pods keeps the
+    // replicas away from other workloads on purpose (Argo CD's controller avoids every argocd pod).
+    if (terms.some(({ match }) => match.status === 'matches')) return;
+    for (const { term, match } of terms) {
       const constraint = term.source === 'topologySpreadConstraint';
       if (match.status === 'mismatch') {
         report({ messageId: constraint ? 'spreadConstraintMismatch' : 'antiAffinityMismatch', data: { failed: match.failed }, path: term.selectorPath });

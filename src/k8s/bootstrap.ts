@@ -138,11 +138,26 @@ function comparesPodNameWithFirst(statefulSet: PlainRecord, evidence: Replicatio
   return false;
 }
 
-/** `$((ordinal-1))` as the ordinal, or `$prev` where the text computes something minus 1. */
+/**
+ * `$((ordinal-1))` as the ordinal, or `$prev` where the text computes something minus 1, unless
+ * what is decremented is a loop variable (`for N in $(seq 3); do … <name>-$((N - 1)).<svc> …`: a
+ * list of every peer built by a loop, not a clone from the previous pod).
+ */
 function isPreviousOrdinal(reference: PodReference, text: string): boolean {
-  if (/^\$\(\([^)]*-\s*1\s*\)\)$/.test(reference.ordinal)) return true;
+  if (reference.ordinal.startsWith('$((')) {
+    if (!/-\s*1\s*\)\)$/.test(reference.ordinal)) return false;
+    const variable = /^\$\(\(\s*\$?\{?(\w+)/.exec(reference.ordinal)?.[1];
+    return variable === undefined || !isLoopVariable(variable, text);
+  }
   if (!reference.ordinal.startsWith('$')) return false;
-  return /\$\(\(\s*\$?\{?\w+\}?\s*-\s*1\s*\)\)|\bexpr\s+\$\{?\w+\}?\s+-\s+1\b/.test(text);
+  const computed = /\$\(\(\s*\$?\{?(\w+)\}?\s*-\s*1\s*\)\)|\bexpr\s+\$\{?(\w+)\}?\s+-\s+1\b/.exec(text);
+  return computed !== null && !isLoopVariable(computed[1] ?? computed[2]!, text);
+}
+
+/** True when the text runs a loop over `variable` (`for N in …`, `for ((N = …`, `for N; do`). Plain string search. */
+function isLoopVariable(variable: string, text: string): boolean {
+  const compact = text.replace(/[ \t]+/g, ' ');
+  return [`for ${variable} in `, `for ${variable};`, `for ((${variable}=`, `for (( ${variable}=`, `for ((${variable} =`, `for (( ${variable} =`].some((loop) => compact.includes(loop));
 }
 
 /** True when a loop (`until`, `while`, `wait-for…`) starts on the reference's line or one of the two before it. */
