@@ -4,7 +4,7 @@ import { matchPeerEntry, peerEntryHost, readPeerLists, type PeerList } from '../
 import { asRecord, asString, type PlainRecord } from '../src/k8s/plain-value.js';
 import { ordinalCount, ordinalStart } from '../src/k8s/stateful-set.js';
 
-type MessageId = 'countMismatch' | 'countSettingMismatch' | 'notAPod' | 'wrongService';
+type MessageId = 'countMismatch' | 'countSettingMismatch' | 'outsideOrdinals' | 'notAPod' | 'wrongService';
 
 /** What is wrong with a peer list, as a message id and its data; `undefined` when nothing is. */
 type Verdict = { messageId: MessageId; data: Record<string, string | number> } | undefined;
@@ -16,36 +16,40 @@ interface Pods {
   replicas: number;
 }
 
-/** `<name>-<ordinal>.<serviceName>` (or the pod name, for node-name lists). */
-function podAddress(pods: Pods, ordinal: number, hosts: boolean): string {
-  const pod = `${pods.name}-${ordinal}`;
-  return hosts && pods.serviceName ? `${pod}.${pods.serviceName}` : pod;
+/** A host as messages show it: its first two labels (`cassandra-3.cassandra.default.svc.cluster.local` → `cassandra-3.cassandra`). */
+function shortHost(host: string): string {
+  return host.split('.').slice(0, 2).join('.');
 }
 
 function judge(list: PeerList, pods: Pods): Verdict {
   if (list.kind === 'count') {
     return list.count === pods.replicas ? undefined : { messageId: 'countSettingMismatch', data: { setting: list.setting, listed: list.count, replicas: pods.replicas } };
   }
-  const range = { firstPod: podAddress(pods, pods.start, list.hosts), lastPod: podAddress(pods, pods.start + pods.replicas - 1, list.hosts) };
-  const own = new Set<number>();
+  const range = { first: pods.start, last: pods.start + pods.replicas - 1 };
+  const ordinals = new Set<number>();
   let others = 0;
+  let outsideOrdinals: string | undefined;
+  let foreign: string | undefined;
   for (const entry of list.entries) {
     const match = matchPeerEntry(entry, list.hosts, pods.name, pods.serviceName);
-    const member = list.hosts ? peerEntryHost(entry) : entry;
-    if (match.kind === 'other-stateful-set') {
-      others++;
-    } else if (match.kind === 'wrong-service') {
-      return { messageId: 'wrongService', data: { setting: list.setting, member, serviceName: pods.serviceName ?? '' } };
-    } else if (match.kind === 'pod' && match.ordinal >= pods.start && match.ordinal < pods.start + pods.replicas) {
-      own.add(match.ordinal);
-    } else if (match.kind === 'pod' || list.kind === 'members') {
-      return { messageId: 'notAPod', data: { setting: list.setting, member, ...range } };
+    const member = list.hosts ? shortHost(peerEntryHost(entry)) : entry;
+    if (match.kind === 'wrong-service') return { messageId: 'wrongService', data: { setting: list.setting, member, serviceName: pods.serviceName ?? '' } };
+    if (match.kind === 'other-stateful-set') others++;
+    else if (match.kind === 'foreign') foreign ??= member;
+    else {
+      ordinals.add(match.ordinal);
+      if (match.ordinal < pods.start || match.ordinal >= pods.start + pods.replicas) outsideOrdinals ??= member;
     }
   }
-  // Seeds may be fewer; a list of other StatefulSets' pods only (brokers pointing at controllers) is theirs.
-  if (list.kind === 'seeds' || own.size === 0) return undefined;
-  const listed = others > 0 ? own.size : new Set(list.entries).size;
-  return listed === pods.replicas ? undefined : { messageId: 'countMismatch', data: { setting: list.setting, listed, replicas: pods.replicas } };
+  // Seeds may be fewer, and may include hosts outside the StatefulSet; the pods they name must exist.
+  if (list.kind === 'seeds') return outsideOrdinals === undefined ? undefined : { messageId: 'outsideOrdinals', data: { setting: list.setting, member: outsideOrdinals, ...range } };
+  if (foreign !== undefined) return { messageId: 'notAPod', data: { setting: list.setting, member: foreign, pod: `${pods.name}-<ordinal>` } };
+  // A list of other StatefulSets' pods only (brokers pointing at their controllers) is theirs to match.
+  if (ordinals.size === 0) return undefined;
+  // With pods of a second StatefulSet in the list (a split ensemble), only this one's members are counted.
+  const listed = others > 0 ? ordinals.size : new Set(list.entries).size;
+  if (listed !== pods.replicas) return { messageId: 'countMismatch', data: { setting: list.setting, listed, replicas: pods.replicas } };
+  return outsideOrdinals === undefined ? undefined : { messageId: 'outsideOrdinals', data: { setting: list.setting, member: outsideOrdinals, ...range } };
 }
 
 export default defineRule<MessageId>({
@@ -82,7 +86,8 @@ export default defineRule<MessageId>({
   messages: {
     countMismatch: '{{setting}} lists {{listed}} members but spec.replicas is {{replicas}}, so the quorum is counted over the wrong members',
     countSettingMismatch: '{{setting}} is {{listed}} but spec.replicas is {{replicas}}, so the cluster forms for the wrong number of members',
-    notAPod: '{{setting}} names "{{member}}", none of the pods "{{firstPod}}" to "{{lastPod}}", so that member is never found',
+    outsideOrdinals: '{{setting}} names "{{member}}", but the pods have ordinals {{first}} to {{last}}, so that member is never found',
+    notAPod: '{{setting}} names "{{member}}", which is no pod "{{pod}}" of this StatefulSet, so that member is never found',
     wrongService: '{{setting}} names "{{member}}", not under spec.serviceName "{{serviceName}}", so that member is never found',
   },
   examples: { good: 'valid/zookeeper-servers-match-replicas.yaml', bad: 'invalid/zookeeper-five-servers-three-replicas.yaml' },

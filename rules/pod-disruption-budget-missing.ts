@@ -25,9 +25,9 @@ export default defineRule({
   ].join('\n'),
   remediation: 'Add a PodDisruptionBudget with maxUnavailable: 1 whose selector matches the pod template labels.',
   messages: {
-    missing: 'No PodDisruptionBudget selects these {{replicas}} {{dataStore}} pods, so a node drain can evict a majority at once',
+    missing: 'spec.replicas is {{replicas}} and no PodDisruptionBudget selects the {{dataStore}} pods, so a drain can evict a majority at once',
   },
-  examples: { good: 'valid/zookeeper-with-budget.yaml', bad: 'invalid/etcd-budget-for-other-pods.yaml' },
+  examples: { good: 'valid/etcd-with-budget.yaml', bad: 'invalid/etcd-budget-for-other-pods.yaml' },
   references: [
     'https://kubernetes.io/docs/tasks/run-application/configure-pdb/',
     'https://kubernetes.io/docs/concepts/workloads/pods/disruptions/',
