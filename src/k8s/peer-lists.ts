@@ -37,6 +37,8 @@ interface SettingText {
   name: string | undefined;
   text: string;
   source: PeerListSource;
+  /** For an option and its value given as two elements (`--initial-cluster`, `<value>`): the option; only it is read from this text. */
+  option?: string;
 }
 
 /** Reads a family's peer lists from the texts of a StatefulSet. */
@@ -79,7 +81,7 @@ function settingTexts(statefulSet: PlainRecord, configMaps: readonly PlainRecord
         // `--initial-cluster`, `<value>` as two elements: read as one, located at the value.
         const next = elements[position + 1];
         if (/^-{1,2}[\w.-]+$/.test(element) && typeof next === 'string') {
-          texts.push({ name: undefined, text: `${element} ${next}`, source: { in: 'pod-template', path: [...path, field, position + 1] } });
+          texts.push({ name: undefined, text: `${element} ${next}`, source: { in: 'pod-template', path: [...path, field, position + 1] }, option: element });
         }
       });
     }
@@ -167,6 +169,7 @@ function listReader(kind: 'members' | 'seeds', hosts: boolean, options: readonly
         continue;
       }
       for (const option of options) {
+        if (text.option !== undefined && text.option !== option) continue;
         const values = [...optionValues(text.text, option, { spaceSeparated: option.startsWith('-') }), ...(blockListAfter(text.text, option) ?? [])];
         if (values.length === 0) continue;
         const entries = readable(values.flatMap((value) => splitEntries(value)));
@@ -185,7 +188,7 @@ function countReader(options: readonly string[], variables: readonly string[]): 
     for (const text of texts) {
       const candidates = text.name !== undefined && variables.includes(text.name)
         ? [{ setting: text.name, value: text.text.trim() }]
-        : options.flatMap((option) => optionValues(text.text, option, { spaceSeparated: true }).map((value) => ({ setting: option, value })));
+        : options.filter((option) => text.option === undefined || text.option === option).flatMap((option) => optionValues(text.text, option, { spaceSeparated: true }).map((value) => ({ setting: option, value })));
       const found = candidates.find(({ value }) => /^["']?\d+["']?,?$/.test(value));
       if (found) lists.push({ kind: 'count', setting: found.setting, source: text.source, count: Number(found.value.replace(/\D/g, '')) });
     }
@@ -197,6 +200,7 @@ function countReader(options: readonly string[], variables: readonly string[]): 
 const readZooKeeperServerLines: PeerListReader = (texts) => {
   const lists: PeerList[] = [];
   for (const text of texts) {
+    if (text.option !== undefined) continue;
     const matches = [...text.text.matchAll(/(?<![\w.])server\.(\d+)\s*=\s*([^\s;]+)/g)];
     if (matches.length === 0) continue;
     const entries = readable(matches.map((match) => match[2]!));
