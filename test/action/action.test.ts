@@ -33,7 +33,7 @@ const MIXED_ANNOTATIONS = [
   '::error file=deploy/cluster-ip-service.yaml,line=18,endLine=18,col=16,endColumn=24,title=governing-service-not-headless::Service "postgres" named in spec.serviceName is not headless (clusterIP "10.96.14.7"); per-pod DNS names such as "postgres-0.postgres" need clusterIP: None',
   '::error file=deploy/mysql/statefulset.yaml,line=10,endLine=10,col=16,endColumn=30,title=service-name-mismatch::spec.serviceName "mysql-headless" names no Service in namespace "default", but headless Service "mysql" selects the pods; did you mean "mysql"?',
   expect.stringMatching(/^::warning file=deploy\/cluster-ip-service\.yaml,line=17,endLine=17,col=1,endColumn=5,title=volume-claim-templates-missing::Container "postgres" runs PostgreSQL/),
-  expect.stringMatching(/^::notice file=deploy\/mysql\/statefulset\.yaml,line=161,endLine=161,col=27,endColumn=37,title=node-local-storage::Claim template "data" uses storage class "local-path"/),
+  expect.stringMatching(/^::notice file=deploy\/mysql\/statefulset\.yaml,line=170,endLine=170,col=27,endColumn=37,title=node-local-storage::Claim template "data" uses storage class "local-path"/),
 ];
 
 /** A StatefulSet whose governing Service is in no input: one governing-service-missing error. */

@@ -84,7 +84,7 @@ describe('helm template output', () => {
     const results = JSON.parse(run.stdout) as { filePath: string; messages: { ruleId: string; line: number; column: number }[] }[];
     expect(results.map((result) => [path.relative(ROOT, result.filePath), result.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`)])).toEqual([
       [rendered, []],
-      ['test/helm/charts/postgres/templates/statefulset.yaml', ['8:3 governing-service-not-headless', '9:3 replication-bootstrap-missing']],
+      ['test/helm/charts/postgres/templates/statefulset.yaml', ['8:3 governing-service-not-headless', '9:3 replicas-not-spread', '9:3 replication-bootstrap-missing']],
     ]);
     const sarif = JSON.parse((await runCli([rendered, '--helm-chart-root', 'test/helm/charts/postgres', '--format', 'sarif'])).stdout);
     const replicas = sarif.runs[0].results.find((result: { ruleId: string }) => result.ruleId === 'replication-bootstrap-missing');
@@ -99,7 +99,7 @@ describe('helm template output', () => {
     cpSync(path.join(ROOT, 'test/helm'), folder, { recursive: true });
     writeFileSync(path.join(folder, '.stslint.yaml'), 'helm:\n  chartRoot: charts/postgres\n');
     const run = await runCli(['rendered/postgres.yaml', '--format', 'compact'], { cwd: folder });
-    expect(run.stdout.split('\n').filter(Boolean).map((line) => line.split(': ')[0])).toEqual(['charts/postgres/templates/statefulset.yaml:8:3', 'charts/postgres/templates/statefulset.yaml:9:3']);
+    expect(run.stdout.split('\n').filter(Boolean).map((line) => line.split(': ')[0])).toEqual(['charts/postgres/templates/statefulset.yaml:8:3', 'charts/postgres/templates/statefulset.yaml:9:3', 'charts/postgres/templates/statefulset.yaml:9:3']);
   });
 
   it('without a chart root, reports the path as written, at the first line of a template not on disk', async () => {
