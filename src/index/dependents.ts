@@ -19,7 +19,7 @@ import {
   groupKindKey,
   groupOf,
 } from '../k8s/group-kind.js';
-import { matchLabelSelector, matchServiceSelector } from '../k8s/label-selector.js';
+import { matchServiceSelector } from '../k8s/label-selector.js';
 import { asRecord, scalarString } from '../k8s/plain-value.js';
 import { podTemplateLabels } from '../k8s/pod-template.js';
 import { ENDPOINT_SLICE_SERVICE_NAME_LABEL } from '../k8s/services.js';
@@ -27,6 +27,7 @@ import { claimTemplates, isClaimNameOf } from '../k8s/stateful-set.js';
 import { claimTemplateStorageClass } from '../k8s/storage.js';
 import { findPersistentVolumesForClaim } from './claim-storage.js';
 import { findMountedConfigMaps } from './config-maps.js';
+import { findPodDisruptionBudgets } from './disruption-budgets.js';
 import type { ObjectIndex } from './object-index.js';
 
 /**
@@ -60,7 +61,8 @@ export function holdsDependencies(parsed: ParsedFile): boolean {
  *   claims could bind to (`findPersistentVolumesForClaim`), and the PersistentVolumeClaims named
  *   as its claims (`<template>-<statefulSet>-<ordinal>`) in its namespace;
  * - the ConfigMaps its pods mount or read (`findMountedConfigMaps`);
- * - the PodDisruptionBudgets in its namespace whose `spec.selector` selects its pods.
+ * - the PodDisruptionBudgets in its namespace whose `spec.selector` selects its pods
+ *   (`findPodDisruptionBudgets`), or, when none does, every PodDisruptionBudget of the inputs.
  *
  * All variants of an object count (an overlay's copy of a Service is a dependency too).
  */
@@ -89,7 +91,10 @@ export function findDependencies(index: ObjectIndex, statefulSet: ManifestDocume
     if (name !== undefined) add(claims.filter((claim) => isClaimNameOf(claim.name, name, statefulSet.name)));
   }
   add(findMountedConfigMaps(index, statefulSet).found);
-  add(index.inNamespace(POD_DISRUPTION_BUDGET, namespace).filter((budget) => matchLabelSelector(asRecord(budget.object.spec).selector, podLabels).matches));
+  // The budgets that select its pods; when none does, any budget of the inputs can change whether
+  // pod-disruption-budget-missing speaks (it stays silent while no budget at all is given).
+  const budgets = findPodDisruptionBudgets(index, statefulSet);
+  add(budgets.length > 0 ? budgets : index.ofKind(POD_DISRUPTION_BUDGET));
   return [...found];
 }
 

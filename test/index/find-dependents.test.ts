@@ -53,9 +53,9 @@ const OTHERS = [
   'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: web, namespace: data}\nspec: {maxUnavailable: 1, selector: {matchLabels: {app: web}}}',
 ].join('\n---\n');
 
-function load() {
+function load(othersText = OTHERS) {
   const statefulSets = parseDocuments({ path: '/repo/db/statefulset.yaml', text: STATEFUL_SET }).documents;
-  const others = parseDocuments({ path: '/repo/db/others.yaml', text: OTHERS }).documents;
+  const others = parseDocuments({ path: '/repo/db/others.yaml', text: othersText }).documents;
   const index = new ObjectIndex([...statefulSets, ...others]);
   return { index, statefulSet: statefulSets[0]!, others };
 }
@@ -76,6 +76,12 @@ describe('findDependencies', () => {
       'ConfigMap/db-config',
       'PodDisruptionBudget/db',
     ]);
+  });
+
+  it('depends on every PodDisruptionBudget when none selects its pods (whether any is given decides pod-disruption-budget-missing)', () => {
+    const withoutOwn = OTHERS.split('\n---\n').filter((text) => !text.includes('name: db, namespace: data}\nspec: {maxUnavailable')).join('\n---\n');
+    const { index, statefulSet } = load(withoutOwn);
+    expect(findDependencies(index, statefulSet).map(label).filter((name) => name.startsWith('PodDisruptionBudget/'))).toEqual(['PodDisruptionBudget/web']);
   });
 });
 

@@ -2,7 +2,7 @@
 "use strict";
 export const validate = validate21;
 export default validate21;
-const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/stslint/stslint/main/schema/stslint-config.schema.json","title":"stslint configuration (.stslint.yaml)","description":"Configuration of stslint, the StatefulSet linter. Globs are relative to the folder of this file.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"URL of this JSON Schema, for editors."},"namespace":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$","description":"Namespace of objects that set no metadata.namespace (default: \"default\"). The --namespace option wins over it."},"files":{"type":"array","description":"What stslint lints when run without paths. Default: every *.yaml, *.yml and *.json file (dot-folders and node_modules excepted).","items":{"$ref":"#/definitions/glob"}},"ignores":{"type":"array","description":"Files never linted nor indexed, also inside folders named on the command line. A pattern matching a folder ignores all of it; a pattern ending in / matches folders only.","items":{"$ref":"#/definitions/glob"}},"context":{"type":"array","description":"Files indexed for cross-object checks (Services, StorageClasses, PersistentVolumes) but not reported, unless also linted.","items":{"$ref":"#/definitions/glob"}},"rules":{"type":"object","description":"Severity of rules, by rule id: off, info, warning, error, or [severity, options].","additionalProperties":false,"properties":{"api-version-removed":{"description":"Objects use an apiVersion that the API server still serves. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"claim-template-unmounted":{"description":"Every claim template is mounted by a container. Default severity: warning.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"governing-service-missing":{"description":"A headless Service governs the pods. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"governing-service-not-headless":{"description":"The governing Service is headless. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"node-local-storage":{"description":"Pod state is kept on storage that can follow the pod to another node. Default severity: warning.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"parallel-pod-management-unsafe":{"description":"Parallel pod management is not used with bootstrap that needs ordered start. Default severity: warning.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"peer-count-mismatch":{"description":"A quorum store's peer list names exactly the pods the StatefulSet creates. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"peer-discovery-blocked":{"description":"Members of a quorum-first store can resolve each other before they are Ready. Default severity: warning.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"persistent-volume-claim-retention-deletes-data":{"description":"A data store keeps its claims when it is scaled down or deleted. Default severity: warning.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"pod-anti-affinity-mismatch":{"description":"Anti-affinity and spread constraints select the pods they spread. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"pod-disruption-budget-blocks-eviction":{"description":"PodDisruptionBudgets let at least one pod be evicted. Default severity: warning.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"pod-disruption-budget-missing":{"description":"A quorum store has a PodDisruptionBudget. Default severity: info.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"pod-selector-mismatch":{"description":"The selector selects the pod template labels. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"readiness-probe-missing":{"description":"Ordered start waits for a readiness probe. Default severity: warning.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"replicas-not-spread":{"description":"Replicas of a data store are kept on different nodes. Default severity: warning.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"replication-bootstrap-missing":{"description":"Replicated data stores join their replicas into one cluster. Default severity: warning.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"rolling-update-partition-stalls":{"description":"A rolling update partition leaves pods to update. Default severity: warning.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"schema-violation":{"description":"Objects match the Kubernetes API schema of their kind. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"service-name-mismatch":{"description":"spec.serviceName names the Service that selects the pods. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"statefulset-name-too-long":{"description":"StatefulSet name leaves room for its pod names and revision label. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"termination-grace-period-zero":{"description":"Pods get time to shut down. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"volatile-immutable-labels":{"description":"Immutable fields carry no label that changes with each release. Default severity: warning.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"volume-claim-templates-missing":{"description":"Pod state lives on per-pod volume claim templates. Default severity: warning.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"volume-mount-unresolved":{"description":"Every volume mount names a claim template or a volume of the pod template. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"yaml-syntax":{"description":"Manifests are well-formed YAML without duplicate keys. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]}}},"kustomize":{"description":"How kustomize trees are linted. By default each top kustomization is built with `kustomize build` (else `kubectl kustomize`) and findings are reported at the base or patch line that wrote the field. off: lint kustomization, resource and patch files as plain manifests.","anyOf":[{"type":"string","enum":["off"],"description":"Do not build kustomizations; lint every file as written."},{"type":"object","description":"Build settings.","additionalProperties":false,"properties":{"command":{"type":"string","pattern":"\\S","description":"The build command, e.g. \"kubectl kustomize\" or \"/opt/bin/kustomize build\"; the folder to build is appended. Default: kustomize build when on PATH, else kubectl kustomize. The --kustomize-command option wins over it."}}}]},"helm":{"type":"object","description":"How `helm template` output is reported: each document under the template its # Source: comment names.","additionalProperties":false,"properties":{"chartRoot":{"type":"string","pattern":"\\S","description":"Folder of the chart, relative to this file: \"# Source: <chart>/templates/db.yaml\" is reported as <chartRoot>/templates/db.yaml. The --helm-chart-root option wins over it."}}},"exemptions":{"type":"array","description":"Objects a rule does not apply to, each with the reason why.","items":{"type":"object","description":"One exemption: the findings of a rule on the objects it matches are not reported.","additionalProperties":false,"required":["rule","reason"],"properties":{"rule":{"type":"string","enum":["api-version-removed","claim-template-unmounted","governing-service-missing","governing-service-not-headless","node-local-storage","parallel-pod-management-unsafe","peer-count-mismatch","peer-discovery-blocked","persistent-volume-claim-retention-deletes-data","pod-anti-affinity-mismatch","pod-disruption-budget-blocks-eviction","pod-disruption-budget-missing","pod-selector-mismatch","readiness-probe-missing","replicas-not-spread","replication-bootstrap-missing","rolling-update-partition-stalls","schema-violation","service-name-mismatch","statefulset-name-too-long","termination-grace-period-zero","volatile-immutable-labels","volume-claim-templates-missing","volume-mount-unresolved","yaml-syntax"],"description":"Id of the rule the exemption silences."},"kind":{"type":"string","pattern":"^[A-Z][A-Za-z0-9]*$","description":"Kind of the objects, exactly as in manifests (StatefulSet). Default: any kind."},"namespace":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$","description":"Namespace of the objects, after defaulting. Default: any namespace."},"name":{"type":"string","pattern":"\\S","description":"Glob on metadata.name, e.g. \"kafka-*\". Default: any name."},"reason":{"type":"string","pattern":"\\S","description":"Why the rule does not apply to these objects (required)."},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"YYYY-MM-DD. From that day on the exemption no longer applies and stslint says it expired."}}}}},"definitions":{"severity":{"type":"string","enum":["off","info","warning","error"],"description":"off: do not run the rule; info, warning, error: report its findings with this severity."},"ruleSetting":{"description":"A severity (off, info, warning, error), [severity] or [severity, options].","anyOf":[{"$ref":"#/definitions/severity"},{"type":"array","description":"[severity] or [severity, options].","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{},"description":"Rule options. No rule has options yet: write {}."}],"additionalItems":false}]},"glob":{"type":"string","pattern":"\\S","description":"A picomatch glob relative to the folder of this file, with / separators."}}};
+const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/stslint/stslint/main/schema/stslint-config.schema.json","title":"stslint configuration (.stslint.yaml)","description":"Configuration of stslint, the StatefulSet linter. Globs are relative to the folder of this file.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"URL of this JSON Schema, for editors."},"namespace":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$","description":"Namespace of objects that set no metadata.namespace (default: \"default\"). The --namespace option wins over it."},"files":{"type":"array","description":"What stslint lints when run without paths. Default: every *.yaml, *.yml and *.json file (dot-folders and node_modules excepted).","items":{"$ref":"#/definitions/glob"}},"ignores":{"type":"array","description":"Files never linted nor indexed, also inside folders named on the command line. A pattern matching a folder ignores all of it; a pattern ending in / matches folders only.","items":{"$ref":"#/definitions/glob"}},"context":{"type":"array","description":"Files indexed for cross-object checks (Services, StorageClasses, PersistentVolumes) but not reported, unless also linted.","items":{"$ref":"#/definitions/glob"}},"rules":{"type":"object","description":"Severity of rules, by rule id: off, info, warning, error, or [severity, options].","additionalProperties":false,"properties":{"api-version-removed":{"description":"Objects use an apiVersion that the API server still serves. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"claim-template-unmounted":{"description":"Every claim template is mounted by a container. Default severity: warning.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"governing-service-missing":{"description":"A headless Service governs the pods. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"governing-service-not-headless":{"description":"The governing Service is headless. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"immutable-field-changed":{"description":"A change to a StatefulSet touches only the fields the API server lets an update change. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"node-local-storage":{"description":"Pod state is kept on storage that can follow the pod to another node. Default severity: warning.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"parallel-pod-management-unsafe":{"description":"Parallel pod management is not used with bootstrap that needs ordered start. Default severity: warning.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"peer-count-mismatch":{"description":"A quorum store's peer list names exactly the pods the StatefulSet creates. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"peer-discovery-blocked":{"description":"Members of a quorum-first store can resolve each other before they are Ready. Default severity: warning.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"persistent-volume-claim-retention-deletes-data":{"description":"A data store keeps its claims when it is scaled down or deleted. Default severity: warning.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"pod-anti-affinity-mismatch":{"description":"Anti-affinity and spread constraints select the pods they spread. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"pod-disruption-budget-blocks-eviction":{"description":"PodDisruptionBudgets let at least one pod be evicted. Default severity: warning.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"pod-disruption-budget-missing":{"description":"A quorum store has a PodDisruptionBudget. Default severity: info.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"pod-selector-mismatch":{"description":"The selector selects the pod template labels. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"readiness-probe-missing":{"description":"Ordered start waits for a readiness probe. Default severity: warning.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"replicas-not-spread":{"description":"Replicas of a data store are kept on different nodes. Default severity: warning.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"replication-bootstrap-missing":{"description":"Replicated data stores join their replicas into one cluster. Default severity: warning.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"rolling-update-partition-stalls":{"description":"A rolling update partition leaves pods to update. Default severity: warning.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"schema-violation":{"description":"Objects match the Kubernetes API schema of their kind. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"service-name-mismatch":{"description":"spec.serviceName names the Service that selects the pods. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"statefulset-name-too-long":{"description":"StatefulSet name leaves room for its pod names and revision label. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"termination-grace-period-zero":{"description":"Pods get time to shut down. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"volatile-immutable-labels":{"description":"Immutable fields carry no label that changes with each release. Default severity: warning.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"volume-claim-templates-missing":{"description":"Pod state lives on per-pod volume claim templates. Default severity: warning.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"volume-mount-unresolved":{"description":"Every volume mount names a claim template or a volume of the pod template. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]},"yaml-syntax":{"description":"Manifests are well-formed YAML without duplicate keys. Default severity: error.","allOf":[{"$ref":"#/definitions/ruleSetting"}]}}},"kustomize":{"description":"How kustomize trees are linted. By default each top kustomization is built with `kustomize build` (else `kubectl kustomize`) and findings are reported at the base or patch line that wrote the field. off: lint kustomization, resource and patch files as plain manifests.","anyOf":[{"type":"string","enum":["off"],"description":"Do not build kustomizations; lint every file as written."},{"type":"object","description":"Build settings.","additionalProperties":false,"properties":{"command":{"type":"string","pattern":"\\S","description":"The build command, e.g. \"kubectl kustomize\" or \"/opt/bin/kustomize build\"; the folder to build is appended. Default: kustomize build when on PATH, else kubectl kustomize. The --kustomize-command option wins over it."}}}]},"helm":{"type":"object","description":"How `helm template` output is reported: each document under the template its # Source: comment names.","additionalProperties":false,"properties":{"chartRoot":{"type":"string","pattern":"\\S","description":"Folder of the chart, relative to this file: \"# Source: <chart>/templates/db.yaml\" is reported as <chartRoot>/templates/db.yaml. The --helm-chart-root option wins over it."}}},"exemptions":{"type":"array","description":"Objects a rule does not apply to, each with the reason why.","items":{"type":"object","description":"One exemption: the findings of a rule on the objects it matches are not reported.","additionalProperties":false,"required":["rule","reason"],"properties":{"rule":{"type":"string","enum":["api-version-removed","claim-template-unmounted","governing-service-missing","governing-service-not-headless","immutable-field-changed","node-local-storage","parallel-pod-management-unsafe","peer-count-mismatch","peer-discovery-blocked","persistent-volume-claim-retention-deletes-data","pod-anti-affinity-mismatch","pod-disruption-budget-blocks-eviction","pod-disruption-budget-missing","pod-selector-mismatch","readiness-probe-missing","replicas-not-spread","replication-bootstrap-missing","rolling-update-partition-stalls","schema-violation","service-name-mismatch","statefulset-name-too-long","termination-grace-period-zero","volatile-immutable-labels","volume-claim-templates-missing","volume-mount-unresolved","yaml-syntax"],"description":"Id of the rule the exemption silences."},"kind":{"type":"string","pattern":"^[A-Z][A-Za-z0-9]*$","description":"Kind of the objects, exactly as in manifests (StatefulSet). Default: any kind."},"namespace":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$","description":"Namespace of the objects, after defaulting. Default: any namespace."},"name":{"type":"string","pattern":"\\S","description":"Glob on metadata.name, e.g. \"kafka-*\". Default: any name."},"reason":{"type":"string","pattern":"\\S","description":"Why the rule does not apply to these objects (required)."},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"YYYY-MM-DD. From that day on the exemption no longer applies and stslint says it expired."}}}}},"definitions":{"severity":{"type":"string","enum":["off","info","warning","error"],"description":"off: do not run the rule; info, warning, error: report its findings with this severity."},"ruleSetting":{"description":"A severity (off, info, warning, error), [severity] or [severity, options].","anyOf":[{"$ref":"#/definitions/severity"},{"type":"array","description":"[severity] or [severity, options].","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{},"description":"Rule options. No rule has options yet: write {}."}],"additionalItems":false}]},"glob":{"type":"string","pattern":"\\S","description":"A picomatch glob relative to the folder of this file, with / separators."}}};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$", "u");
 const pattern1 = new RegExp("\\S", "u");
@@ -347,6 +347,12 @@ vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.error
 errors = vErrors.length;
 }
 }
+if(data8["immutable-field-changed"] !== undefined){
+if(!(validate26(data8["immutable-field-changed"], {instancePath:instancePath+"/rules/immutable-field-changed",parentData:data8,parentDataProperty:"immutable-field-changed",rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
 if(data8["node-local-storage"] !== undefined){
 if(!(validate26(data8["node-local-storage"], {instancePath:instancePath+"/rules/node-local-storage",parentData:data8,parentDataProperty:"node-local-storage",rootData}))){
 vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
@@ -486,11 +492,11 @@ errors++;
 }
 }
 if(data.kustomize !== undefined){
-let data34 = data.kustomize;
-const _errs69 = errors;
-let valid33 = false;
-const _errs70 = errors;
-if(typeof data34 !== "string"){
+let data35 = data.kustomize;
+const _errs71 = errors;
+let valid34 = false;
+const _errs72 = errors;
+if(typeof data35 !== "string"){
 const err9 = {instancePath:instancePath+"/kustomize",schemaPath:"#/properties/kustomize/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
@@ -500,7 +506,7 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(!(data34 === "off")){
+if(!(data35 === "off")){
 const err10 = {instancePath:instancePath+"/kustomize",schemaPath:"#/properties/kustomize/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema6.properties.kustomize.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
@@ -510,12 +516,12 @@ vErrors.push(err10);
 }
 errors++;
 }
-var _valid0 = _errs70 === errors;
-valid33 = valid33 || _valid0;
-if(!valid33){
-const _errs72 = errors;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-for(const key2 in data34){
+var _valid0 = _errs72 === errors;
+valid34 = valid34 || _valid0;
+if(!valid34){
+const _errs74 = errors;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+for(const key2 in data35){
 if(!(key2 === "command")){
 const err11 = {instancePath:instancePath+"/kustomize",schemaPath:"#/properties/kustomize/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -527,10 +533,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data34.command !== undefined){
-let data35 = data34.command;
-if(typeof data35 === "string"){
-if(!pattern1.test(data35)){
+if(data35.command !== undefined){
+let data36 = data35.command;
+if(typeof data36 === "string"){
+if(!pattern1.test(data36)){
 const err12 = {instancePath:instancePath+"/kustomize/command",schemaPath:"#/properties/kustomize/anyOf/1/properties/command/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err12];
@@ -563,10 +569,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-var _valid0 = _errs72 === errors;
-valid33 = valid33 || _valid0;
+var _valid0 = _errs74 === errors;
+valid34 = valid34 || _valid0;
 }
-if(!valid33){
+if(!valid34){
 const err15 = {instancePath:instancePath+"/kustomize",schemaPath:"#/properties/kustomize/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err15];
@@ -577,10 +583,10 @@ vErrors.push(err15);
 errors++;
 }
 else {
-errors = _errs69;
+errors = _errs71;
 if(vErrors !== null){
-if(_errs69){
-vErrors.length = _errs69;
+if(_errs71){
+vErrors.length = _errs71;
 }
 else {
 vErrors = null;
@@ -589,9 +595,9 @@ vErrors = null;
 }
 }
 if(data.helm !== undefined){
-let data36 = data.helm;
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-for(const key3 in data36){
+let data37 = data.helm;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+for(const key3 in data37){
 if(!(key3 === "chartRoot")){
 const err16 = {instancePath:instancePath+"/helm",schemaPath:"#/properties/helm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -603,10 +609,10 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data36.chartRoot !== undefined){
-let data37 = data36.chartRoot;
-if(typeof data37 === "string"){
-if(!pattern1.test(data37)){
+if(data37.chartRoot !== undefined){
+let data38 = data37.chartRoot;
+if(typeof data38 === "string"){
+if(!pattern1.test(data38)){
 const err17 = {instancePath:instancePath+"/helm/chartRoot",schemaPath:"#/properties/helm/properties/chartRoot/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err17];
@@ -641,13 +647,13 @@ errors++;
 }
 }
 if(data.exemptions !== undefined){
-let data38 = data.exemptions;
-if(Array.isArray(data38)){
-const len3 = data38.length;
+let data39 = data.exemptions;
+if(Array.isArray(data39)){
+const len3 = data39.length;
 for(let i3=0; i3<len3; i3++){
-let data39 = data38[i3];
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-if(data39.rule === undefined){
+let data40 = data39[i3];
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+if(data40.rule === undefined){
 const err20 = {instancePath:instancePath+"/exemptions/" + i3,schemaPath:"#/properties/exemptions/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
 if(vErrors === null){
 vErrors = [err20];
@@ -657,7 +663,7 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data39.reason === undefined){
+if(data40.reason === undefined){
 const err21 = {instancePath:instancePath+"/exemptions/" + i3,schemaPath:"#/properties/exemptions/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
 if(vErrors === null){
 vErrors = [err21];
@@ -667,7 +673,7 @@ vErrors.push(err21);
 }
 errors++;
 }
-for(const key4 in data39){
+for(const key4 in data40){
 if(!((((((key4 === "rule") || (key4 === "kind")) || (key4 === "namespace")) || (key4 === "name")) || (key4 === "reason")) || (key4 === "expires"))){
 const err22 = {instancePath:instancePath+"/exemptions/" + i3,schemaPath:"#/properties/exemptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -679,9 +685,9 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data39.rule !== undefined){
-let data40 = data39.rule;
-if(typeof data40 !== "string"){
+if(data40.rule !== undefined){
+let data41 = data40.rule;
+if(typeof data41 !== "string"){
 const err23 = {instancePath:instancePath+"/exemptions/" + i3+"/rule",schemaPath:"#/properties/exemptions/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
@@ -691,7 +697,7 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(!(((((((((((((((((((((((((data40 === "api-version-removed") || (data40 === "claim-template-unmounted")) || (data40 === "governing-service-missing")) || (data40 === "governing-service-not-headless")) || (data40 === "node-local-storage")) || (data40 === "parallel-pod-management-unsafe")) || (data40 === "peer-count-mismatch")) || (data40 === "peer-discovery-blocked")) || (data40 === "persistent-volume-claim-retention-deletes-data")) || (data40 === "pod-anti-affinity-mismatch")) || (data40 === "pod-disruption-budget-blocks-eviction")) || (data40 === "pod-disruption-budget-missing")) || (data40 === "pod-selector-mismatch")) || (data40 === "readiness-probe-missing")) || (data40 === "replicas-not-spread")) || (data40 === "replication-bootstrap-missing")) || (data40 === "rolling-update-partition-stalls")) || (data40 === "schema-violation")) || (data40 === "service-name-mismatch")) || (data40 === "statefulset-name-too-long")) || (data40 === "termination-grace-period-zero")) || (data40 === "volatile-immutable-labels")) || (data40 === "volume-claim-templates-missing")) || (data40 === "volume-mount-unresolved")) || (data40 === "yaml-syntax"))){
+if(!((((((((((((((((((((((((((data41 === "api-version-removed") || (data41 === "claim-template-unmounted")) || (data41 === "governing-service-missing")) || (data41 === "governing-service-not-headless")) || (data41 === "immutable-field-changed")) || (data41 === "node-local-storage")) || (data41 === "parallel-pod-management-unsafe")) || (data41 === "peer-count-mismatch")) || (data41 === "peer-discovery-blocked")) || (data41 === "persistent-volume-claim-retention-deletes-data")) || (data41 === "pod-anti-affinity-mismatch")) || (data41 === "pod-disruption-budget-blocks-eviction")) || (data41 === "pod-disruption-budget-missing")) || (data41 === "pod-selector-mismatch")) || (data41 === "readiness-probe-missing")) || (data41 === "replicas-not-spread")) || (data41 === "replication-bootstrap-missing")) || (data41 === "rolling-update-partition-stalls")) || (data41 === "schema-violation")) || (data41 === "service-name-mismatch")) || (data41 === "statefulset-name-too-long")) || (data41 === "termination-grace-period-zero")) || (data41 === "volatile-immutable-labels")) || (data41 === "volume-claim-templates-missing")) || (data41 === "volume-mount-unresolved")) || (data41 === "yaml-syntax"))){
 const err24 = {instancePath:instancePath+"/exemptions/" + i3+"/rule",schemaPath:"#/properties/exemptions/items/properties/rule/enum",keyword:"enum",params:{allowedValues: schema6.properties.exemptions.items.properties.rule.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err24];
@@ -702,10 +708,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data39.kind !== undefined){
-let data41 = data39.kind;
-if(typeof data41 === "string"){
-if(!pattern4.test(data41)){
+if(data40.kind !== undefined){
+let data42 = data40.kind;
+if(typeof data42 === "string"){
+if(!pattern4.test(data42)){
 const err25 = {instancePath:instancePath+"/exemptions/" + i3+"/kind",schemaPath:"#/properties/exemptions/items/properties/kind/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*$"+"\""};
 if(vErrors === null){
 vErrors = [err25];
@@ -727,10 +733,10 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data39.namespace !== undefined){
-let data42 = data39.namespace;
-if(typeof data42 === "string"){
-if(!pattern0.test(data42)){
+if(data40.namespace !== undefined){
+let data43 = data40.namespace;
+if(typeof data43 === "string"){
+if(!pattern0.test(data43)){
 const err27 = {instancePath:instancePath+"/exemptions/" + i3+"/namespace",schemaPath:"#/properties/exemptions/items/properties/namespace/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"+"\""};
 if(vErrors === null){
 vErrors = [err27];
@@ -752,10 +758,10 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data39.name !== undefined){
-let data43 = data39.name;
-if(typeof data43 === "string"){
-if(!pattern1.test(data43)){
+if(data40.name !== undefined){
+let data44 = data40.name;
+if(typeof data44 === "string"){
+if(!pattern1.test(data44)){
 const err29 = {instancePath:instancePath+"/exemptions/" + i3+"/name",schemaPath:"#/properties/exemptions/items/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err29];
@@ -777,10 +783,10 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data39.reason !== undefined){
-let data44 = data39.reason;
-if(typeof data44 === "string"){
-if(!pattern1.test(data44)){
+if(data40.reason !== undefined){
+let data45 = data40.reason;
+if(typeof data45 === "string"){
+if(!pattern1.test(data45)){
 const err31 = {instancePath:instancePath+"/exemptions/" + i3+"/reason",schemaPath:"#/properties/exemptions/items/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err31];
@@ -802,10 +808,10 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data39.expires !== undefined){
-let data45 = data39.expires;
-if(typeof data45 === "string"){
-if(!pattern8.test(data45)){
+if(data40.expires !== undefined){
+let data46 = data40.expires;
+if(typeof data46 === "string"){
+if(!pattern8.test(data46)){
 const err33 = {instancePath:instancePath+"/exemptions/" + i3+"/expires",schemaPath:"#/properties/exemptions/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
 if(vErrors === null){
 vErrors = [err33];
