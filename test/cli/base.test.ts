@@ -64,7 +64,7 @@ function makeRepo(files: Record<string, string>, commit = true): Repo {
       git(root, 'add', '--all');
       git(root, 'commit', '--quiet', '--message', message);
     },
-    lint: (...args) => runCli(['--format', 'compact', '--rule', 'replication-bootstrap-missing=off', ...args], { cwd: root }),
+    lint: (...args) => runCli(['--format', 'compact', '--rule', 'replication-bootstrap-missing=off', '--rule', 'replicas-not-spread=off', ...args], { cwd: root }),
   };
   for (const [file, text] of Object.entries(files)) repo.write(file, text);
   if (commit) repo.commit('Initial manifests');
@@ -117,7 +117,7 @@ spec:
             storage: 10Gi
 `;
 
-const CONTEXT = '# Every manifest is context for the others.\ncontext:\n  - "**/*.yaml"\nrules:\n  replication-bootstrap-missing: off\n';
+const CONTEXT = '# Every manifest is context for the others.\ncontext:\n  - "**/*.yaml"\nrules:\n  replication-bootstrap-missing: off\n  replicas-not-spread: off\n';
 
 function databaseRepo(): Repo {
   return makeRepo({ '.stslint.yaml': CONTEXT, 'db/service.yaml': SERVICE, 'db/statefulset.yaml': STATEFUL_SET });
@@ -222,7 +222,7 @@ describe('--base: immutable-field-changed against real commits', () => {
     const outside = mkdtempSync(path.join(os.tmpdir(), 'stslint-nogit-'));
     made.push(outside);
     writeFileSync(path.join(outside, 'statefulset.yaml'), STATEFUL_SET);
-    const run = await runCli(['--format', 'compact', '--base', 'HEAD', '--rule', 'governing-service-missing=off', '--rule', 'replication-bootstrap-missing=off', 'statefulset.yaml'], { cwd: outside });
+    const run = await runCli(['--format', 'compact', '--base', 'HEAD', '--rule', 'governing-service-missing=off', '--rule', 'replication-bootstrap-missing=off', '--rule', 'replicas-not-spread=off', 'statefulset.yaml'], { cwd: outside });
     expect(run).toMatchObject({ stdout: '', code: 0 });
     expect(run.stderr).toMatch(/^stslint: --base HEAD: nothing to compare for 1 file \(.* is not in a git repository\): statefulset\.yaml\n$/);
     expect(await runCli(['--format', 'compact', '--rule', 'governing-service-missing=off', 'statefulset.yaml'], { cwd: outside })).toMatchObject({ stderr: '' });
