@@ -38,9 +38,8 @@ export default defineRule({
   ].join('\n'),
   remediation: 'Change apiVersion to the served version the message names, and adapt the fields that version changed.',
   messages: {
-    removed: 'apiVersion "{{apiVersion}}" of {{kind}} is no longer served since Kubernetes {{removedIn}}; use "{{replacement}}"',
-    removedWithoutReplacement:
-      'apiVersion "{{apiVersion}}" of {{kind}} is no longer served since Kubernetes {{removedIn}}, and the kind has no replacement',
+    removed: 'apiVersion "{{apiVersion}}" was removed in Kubernetes {{removedIn}}; use "{{replacement}}"',
+    removedWithoutReplacement: 'apiVersion "{{apiVersion}}" was removed in Kubernetes {{removedIn}}, and {{kind}} with it',
     neverServed: '{{kind}} is not served at apiVersion "{{apiVersion}}"; use "{{replacement}}"',
   },
   examples: { good: 'valid/served-api-versions.yaml', bad: 'invalid/apps-v1beta2-statefulset.yaml' },

@@ -23,7 +23,7 @@ export default defineRule({
   ].join('\n'),
   remediation: 'Mount the claim template in the container that writes the data, or remove the claim template.',
   messages: {
-    unmounted: 'Claim template "{{name}}" is mounted by no container, so each pod gets a volume its data never reaches',
+    unmounted: 'No container mounts claim template "{{name}}": each pod gets a disk that stays empty',
   },
   examples: { good: 'valid/claim-template-as-block-device.yaml', bad: 'invalid/mount-name-differs-from-claim-template.yaml' },
   references: [

@@ -21,10 +21,10 @@ export default defineRule({
   ].join('\n'),
   remediation: 'Add a headless Service (spec.clusterIP: None) that selects the pods, and name it in spec.serviceName.',
   messages: {
-    unset: 'spec.serviceName is not set and no headless Service in namespace "{{namespace}}" selects the pods, so they get no per-pod DNS names',
-    unsetNoServices: 'spec.serviceName is not set and no Service was among the linted manifests, so the pods get no per-pod DNS names',
-    notFound: 'Governing Service "{{serviceName}}" is not among the linted manifests in namespace "{{namespace}}", and no headless Service there selects the pods',
-    notFoundNoServices: 'Governing Service "{{serviceName}}" was not among the linted manifests (no Service was given); lint it together with the StatefulSet, or list its file under context in .stslint.yaml',
+    unset: 'spec.serviceName is not set and no headless Service selects the pods: they get no per-pod DNS names',
+    unsetNoServices: 'spec.serviceName is not set and no Service was linted: the pods get no per-pod DNS names',
+    notFound: 'Governing Service "{{serviceName}}" is not in the inputs: the pods get no per-pod DNS names',
+    notFoundNoServices: 'Governing Service "{{serviceName}}" cannot be checked: no Service was linted with this file',
   },
   examples: { good: 'valid/headless-service-same-file.yaml', bad: 'invalid/service-not-defined.yaml' },
   references: [
@@ -42,7 +42,7 @@ export default defineRule({
     const insert = service && context.fixer.insertDocumentAfter(service);
     context.report({
       messageId,
-      data: { serviceName, namespace: context.ref.namespace },
+      data: { serviceName },
       path: ['spec', 'serviceName'],
       target: 'value',
       // Only when Services were linted and none is there: with none given, the Service may simply live elsewhere.

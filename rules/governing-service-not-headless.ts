@@ -4,21 +4,14 @@ import { headlessServiceFor } from '../src/k8s/services.js';
 import { defineRule, type ManifestDocument, type RelatedReport } from '../src/engine/rule.js';
 import { asRecord, scalarString } from '../src/k8s/plain-value.js';
 
-/** What makes the Service non-headless, in words, and where that is written. */
-function clusterIpEvidence(service: ManifestDocument): { detail: string; related: RelatedReport } {
+/** Where the Service is made non-headless, with a few words saying how. */
+function clusterIpEvidence(service: ManifestDocument): RelatedReport {
   const spec = asRecord(service.object.spec);
   const clusterIP = scalarString(spec.clusterIP);
   const type = scalarString(spec.type);
-  if (clusterIP !== undefined && clusterIP !== '') {
-    return { detail: `clusterIP "${clusterIP}"`, related: { document: service, path: ['spec', 'clusterIP'], message: 'clusterIP is set here' } };
-  }
-  if (type !== undefined && type !== 'ClusterIP') {
-    return { detail: `type ${type}`, related: { document: service, path: ['spec', 'type'], message: `type ${type} allocates a cluster IP` } };
-  }
-  return {
-    detail: 'no clusterIP: None, so a cluster IP is allocated',
-    related: { document: service, path: ['spec', 'clusterIP'], target: 'key', message: 'add clusterIP: None to this spec' },
-  };
+  if (clusterIP !== undefined && clusterIP !== '') return { document: service, path: ['spec', 'clusterIP'], message: `clusterIP "${clusterIP}" is set here` };
+  if (type !== undefined && type !== 'ClusterIP') return { document: service, path: ['spec', 'type'], message: `type ${type} allocates a cluster IP` };
+  return { document: service, path: ['spec', 'clusterIP'], target: 'key', message: 'no clusterIP: None here, so a cluster IP is allocated' };
 }
 
 export default defineRule({
@@ -42,7 +35,7 @@ export default defineRule({
   ].join('\n'),
   remediation: 'Set spec.clusterIP: None on the governing Service, and use a separate Service for client traffic.',
   messages: {
-    notHeadless: 'Service "{{serviceName}}" named in spec.serviceName is not headless ({{detail}}); per-pod DNS names such as "{{pod}}.{{serviceName}}" need clusterIP: None',
+    notHeadless: 'Governing Service "{{serviceName}}" is not headless: per-pod DNS names need clusterIP: None',
   },
   examples: { good: 'valid/headless-plus-client-service.yaml', bad: 'invalid/cluster-ip-service.yaml' },
   references: [
@@ -53,16 +46,15 @@ export default defineRule({
   check(context) {
     const resolution = resolveGoverningService(context.index, context.document);
     if (resolution.status !== 'not-headless') return;
-    const evidence = clusterIpEvidence(resolution.services[0]!);
     // clusterIP cannot be changed in place: offer a second, headless Service and point serviceName at it.
     const headlessName = `${resolution.serviceName}-headless`;
     const service = context.index.named(SERVICE, context.ref.namespace, headlessName).length === 0 ? headlessServiceFor(context.object, headlessName) : undefined;
     const edits = service ? [context.fixer.insertDocumentAfter(service), context.fixer.replaceScalar(['spec', 'serviceName'], headlessName)] : [];
     context.report({
       messageId: 'notHeadless',
-      data: { serviceName: resolution.serviceName, detail: evidence.detail, pod: `${context.ref.name}-0` },
+      data: { serviceName: resolution.serviceName },
       path: ['spec', 'serviceName'],
-      related: [evidence.related],
+      related: [clusterIpEvidence(resolution.services[0]!)],
       ...(edits.length > 0
         ? { suggestions: [{ desc: `Add headless Service "${headlessName}" and name it in spec.serviceName (a Service's clusterIP cannot change in place)`, edits }] }
         : {}),

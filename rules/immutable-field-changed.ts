@@ -71,13 +71,13 @@ export default defineRule<MessageId>({
   remediation:
     'Revert the change, or delete the StatefulSet with `kubectl delete statefulset <name> --cascade=orphan` and apply the new manifest (resize the PVCs first, and give a changed selector a new StatefulSet name).',
   messages: {
-    storage: 'Claim template "{{claimTemplate}}" storage is immutable (was {{before}} at {{base}}); resize PVCs, delete --cascade=orphan, re-apply',
-    claimTemplateField: 'Claim template "{{claimTemplate}}" {{field}} is immutable (was {{before}} at {{base}}); delete --cascade=orphan, re-apply',
-    claimTemplateAdded: 'Claim template "{{claimTemplate}}" is new since {{base}}, but volumeClaimTemplates is immutable; delete --cascade=orphan',
-    claimTemplateRemoved: 'Claim template "{{claimTemplate}}" was removed since {{base}}, but volumeClaimTemplates is immutable',
-    claimTemplatesReordered: 'spec.volumeClaimTemplates is in another order than at {{base}}, and the list is immutable; restore the order',
-    selector: 'spec.selector is immutable (was {{before}} at {{base}}); use a new StatefulSet name, or revert it',
-    field: 'spec.{{field}} is immutable (was {{before}} at {{base}}); delete the StatefulSet with --cascade=orphan, re-apply',
+    storage: 'Claim template "{{claimTemplate}}" storage is immutable (was {{before}})',
+    claimTemplateField: 'Claim template {{field}} is immutable (was {{before}})',
+    claimTemplateAdded: 'Claim template "{{claimTemplate}}" was added, but volumeClaimTemplates is immutable',
+    claimTemplateRemoved: 'Claim template "{{claimTemplate}}" was removed, but volumeClaimTemplates is immutable',
+    claimTemplatesReordered: 'spec.volumeClaimTemplates was reordered, but the list is immutable',
+    selector: 'spec.selector is immutable (was {{before}})',
+    field: 'spec.{{field}} is immutable (was {{before}})',
   },
   examples: { good: 'valid/replicas-and-image-changed.yaml', bad: 'invalid/claim-template-storage-grew.yaml' },
   references: [

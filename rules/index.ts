@@ -1,4 +1,8 @@
-import type { Rule } from '../src/engine/rule.js';
+import { KUSTOMIZE_BUILD } from '../src/engine/build-problems.js';
+import { INTERNAL_ERROR } from '../src/engine/internal-error.js';
+import { INPUT_LIMIT } from '../src/engine/parse-findings.js';
+import type { DocumentedRule, Rule } from '../src/engine/rule.js';
+import { UNUSED_DISABLE_DIRECTIVE_META } from '../src/engine/suppress-findings.js';
 import apiVersionRemoved from './api-version-removed.js';
 import claimTemplateUnmounted from './claim-template-unmounted.js';
 import governingServiceMissing from './governing-service-missing.js';
@@ -58,3 +62,14 @@ export const RULES: ReadonlyMap<string, Rule> = new Map<string, Rule>([
 
 /** Every rule, in id order. */
 export const ALL_RULES: readonly Rule[] = [...RULES.values()];
+
+/**
+ * Ids the engine reports without a rule module, sorted: a rule that threw (`internal-error`), an
+ * input over a limit (`input-limit`), a failed kustomize build (`kustomize-build`), a disable
+ * comment that suppresses nothing (`unused-disable-directive`). They cannot be configured like
+ * rules, but each has metadata and a generated docs page.
+ */
+export const RESERVED_RULES: readonly DocumentedRule[] = [INPUT_LIMIT, INTERNAL_ERROR, KUSTOMIZE_BUILD, UNUSED_DISABLE_DIRECTIVE_META];
+
+/** Everything that can appear in a report, by id: every rule, then the reserved ids. */
+export const REPORTING_RULES: ReadonlyMap<string, DocumentedRule> = new Map([...ALL_RULES, ...RESERVED_RULES].map((rule) => [rule.id, rule]));

@@ -1,6 +1,5 @@
 import { claimTemplateStorageClass, NODE_LOCAL_PROVISIONERS, persistentVolumeNodeBinding } from '../src/k8s/storage.js';
 import { hostPathDataVolumes } from '../src/k8s/volumes.js';
-import { dottedPath } from '../src/engine/finding.js';
 import { defineRule, type RelatedReport, type RuleContext } from '../src/engine/rule.js';
 import {
   findPersistentVolumesForClaim,
@@ -24,7 +23,8 @@ type MessageId =
   | 'preCreatedClaimsStorageClass';
 type Context = RuleContext<MessageId>;
 
-const PINNED = 'each pod is pinned to its volume\'s node, and if that node is lost the pod stays Pending (volume node affinity conflict) until someone deletes its PersistentVolumeClaim';
+/** What node-local storage does to a StatefulSet pod, in the messages' words (the rationale says why). */
+const PINNED = 'a pod stays Pending if its node is lost';
 const BINDING_WORDS = { local: 'is a local volume on one node', nodeAffinity: 'is pinned to a node here', hostPath: 'is a directory of the node that runs the pod' };
 
 /** `PersistentVolume "a"`, `PersistentVolumes "a" and "b"`, `PersistentVolumes "a", "b", "c" and 2 more`. */
@@ -47,9 +47,7 @@ function volumesRelated(volumes: readonly PersistentVolumeVariants[]): RelatedRe
 function reportVolumes(context: Context, claim: string, path: (string | number)[], volumes: readonly PersistentVolumeVariants[]): void {
   const pinned = volumes.filter((volume) => persistentVolumeNodeBinding(volume.variants[0]!.object)?.pinned);
   const shown = pinned.length > 0 ? pinned : volumes;
-  const binding = dottedPath(persistentVolumeNodeBinding(shown[0]!.variants[0]!.object)!.path);
-  const field = path.at(-2) === 'metadata' ? `its claims' names (spec.claimRef)` : dottedPath(path);
-  const data = { claim, field, volumes: volumesText(shown.map((volume) => volume.name)), binding };
+  const data = { claim, volumes: volumesText(shown.map((volume) => volume.name)) };
   context.report({ messageId: pinned.length > 0 ? 'persistentVolume' : 'hostPathPersistentVolume', data, path, related: volumesRelated(shown) });
 }
 
@@ -91,16 +89,10 @@ function checkClaimTemplate(context: Context, claimTemplate: PlainRecord, base: 
   }
   const byName = classes.length === 0 && className !== '' ? NODE_LOCAL_PROVISIONERS.find((known) => known.defaultClassNames.includes(className)) : undefined;
   if (byName) {
-    const product = `${byName.product} ("${byName.provisioner}")`;
-    context.report({ messageId: 'className', data: { claim, storageClass: className, product }, path: classPath });
+    context.report({ messageId: 'className', data: { claim, storageClass: className, product: byName.product }, path: classPath });
     return true;
   }
   return false;
-}
-
-/** `PersistentVolumeClaim "a"`, `PersistentVolumeClaims "a" and "b"`, `… "a", "b", "c" and 2 more`. */
-function claimsText(names: readonly string[]): string {
-  return volumesText(names).replace(/^PersistentVolumes?/, (word) => word.replace('Volume', 'VolumeClaim'));
 }
 
 /** Where a pre-created claim names what it binds to: `spec.volumeName`, `spec.selector` or its class. */
@@ -148,15 +140,14 @@ function checkPreCreatedClaims(context: Context, claimTemplate: PlainRecord, bas
     const volumes = bound.flatMap((entry) => entry.volumes);
     const pinned = volumes.filter((volume) => persistentVolumeNodeBinding(volume.variants[0]!.object)?.pinned);
     const shown = pinned.length > 0 ? pinned : volumes;
-    const binding = dottedPath(persistentVolumeNodeBinding(shown[0]!.variants[0]!.object)!.path);
-    const data = { claim, claims: claimsText(bound.map((entry) => entry.document.name)), volumes: volumesText(shown.map((volume) => volume.name)), binding };
+    const data = { claim, volumes: volumesText(shown.map((volume) => volume.name)) };
     const related = [...bound.map((entry) => claimRelated(entry.document)), ...volumesRelated(shown)];
     context.report({ messageId: pinned.length > 0 ? 'preCreatedClaimsPersistentVolume' : 'preCreatedClaimsHostPath', data, path, related });
     return;
   }
   if (classed.length > 0) {
     const first = classed[0]!;
-    const data = { claim, claims: claimsText(classed.map((entry) => entry.document.name)), storageClass: first.className, provisioner: first.provisioner };
+    const data = { claim, storageClass: first.className };
     const related: RelatedReport[] = [
       ...classed.map((entry) => claimRelated(entry.document)),
       ...first.classes.map((variant) => ({ document: variant, path: ['provisioner'], message: `StorageClass "${first.className}" uses provisioner "${first.provisioner}"` })),
@@ -199,16 +190,15 @@ export default defineRule<MessageId>({
   ].join('\n'),
   remediation: 'Keep pod state on a StorageClass whose volumes can attach on any node (network or replicated storage), or plan to delete the PersistentVolumeClaim when its node is lost.',
   messages: {
-    noProvisioner: `Claim template "{{claim}}" uses StorageClass "{{storageClass}}" with provisioner "{{provisioner}}", which only binds PersistentVolumes created beforehand, normally local ones: ${PINNED}`,
-    storageClass: `Claim template "{{claim}}" uses StorageClass "{{storageClass}}", whose provisioner "{{provisioner}}" creates volumes on one node: ${PINNED}`,
-    className: `Claim template "{{claim}}" uses storage class "{{storageClass}}", which is not among the linted manifests but, judged by its name, is the usual class of {{product}}: ${PINNED}`,
-    persistentVolume: `Claim template "{{claim}}" binds through {{field}} to {{volumes}}, tied to one node by {{binding}}: ${PINNED}`,
-    hostPathPersistentVolume: 'Claim template "{{claim}}" binds through {{field}} to {{volumes}}, a directory ({{binding}}) of whichever node runs the pod: a pod rescheduled to another node starts on that node\'s directory, usually empty',
-    hostPathVolume: 'hostPath volume "{{volume}}" ("{{hostPath}}") is mounted read-write by container "{{container}}": its data stays on the node that ran the pod, and a pod rescheduled to another node starts on an empty directory',
-    preCreatedClaimsPersistentVolume: `Claim template "{{claim}}" is served by {{claims}} created beforehand, bound to {{volumes}}, tied to one node by {{binding}}: ${PINNED}`,
-    preCreatedClaimsHostPath:
-      'Claim template "{{claim}}" is served by {{claims}} created beforehand, bound to {{volumes}}, a directory ({{binding}}) of whichever node runs the pod: a pod rescheduled to another node starts on that node\'s directory, usually empty',
-    preCreatedClaimsStorageClass: `Claim template "{{claim}}" is served by {{claims}} created beforehand, of StorageClass "{{storageClass}}", whose provisioner "{{provisioner}}" creates volumes on one node: ${PINNED}`,
+    noProvisioner: `StorageClass "{{storageClass}}" binds local volumes: ${PINNED}`,
+    storageClass: `StorageClass "{{storageClass}}" is node-local: ${PINNED}`,
+    className: `StorageClass "{{storageClass}}" is usually {{product}}: ${PINNED}`,
+    persistentVolume: `This claim template binds node-local {{volumes}}: ${PINNED}`,
+    hostPathPersistentVolume: 'This claim template binds hostPath {{volumes}}: a rescheduled pod starts empty',
+    hostPathVolume: 'hostPath volume "{{volume}}" is mounted read-write: a rescheduled pod starts empty',
+    preCreatedClaimsPersistentVolume: `Pre-created claims bind node-local {{volumes}}: ${PINNED}`,
+    preCreatedClaimsHostPath: 'Pre-created claims bind hostPath {{volumes}}: a rescheduled pod starts empty',
+    preCreatedClaimsStorageClass: `Pre-created claims use StorageClass "{{storageClass}}": ${PINNED}`,
   },
   examples: { good: 'valid/class-local-path-with-network-provisioner.yaml', bad: 'invalid/class-is-local-path.yaml' },
   references: [
@@ -227,7 +217,7 @@ export default defineRule<MessageId>({
       const mount = volume.mounts[0]!;
       context.report({
         messageId: 'hostPathVolume',
-        data: { volume: volume.name, hostPath: volume.hostPath, container: mount.containerName },
+        data: { volume: volume.name },
         path: volume.path,
         related: [{ document: context.document, path: mount.path, message: `container "${mount.containerName}" mounts it read-write here` }],
       });

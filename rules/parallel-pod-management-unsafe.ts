@@ -24,7 +24,7 @@ export default defineRule({
   remediation: 'Remove podManagementPolicy: Parallel (OrderedReady is the default), or make each pod bootstrap without the previous one.',
   messages: {
     cloneFromPrevious: 'spec.podManagementPolicy is Parallel, so all pods start at once and pod N+1 clones from a pod N with no data yet',
-    waitsForFirstPod: 'spec.podManagementPolicy is Parallel, so all pods start at once while their start-up waits for "{{firstPod}}" first',
+    waitsForFirstPod: 'Parallel starts all pods at once, but their start-up waits for "{{firstPod}}" first',
   },
   examples: { good: 'valid/zookeeper-parallel-peer-list.yaml', bad: 'invalid/mysql-clone-from-previous.yaml' },
   references: [

@@ -84,11 +84,11 @@ export default defineRule<MessageId>({
   ].join('\n'),
   remediation: 'Make the peer list name exactly the pods <name>-<ordinal>.<serviceName> for every ordinal, or build it from spec.replicas in the start-up script.',
   messages: {
-    countMismatch: '{{setting}} lists {{listed}} members but spec.replicas is {{replicas}}, so the quorum is counted over the wrong members',
-    countSettingMismatch: '{{setting}} is {{listed}} but spec.replicas is {{replicas}}, so the cluster forms for the wrong number of members',
-    outsideOrdinals: '{{setting}} names "{{member}}", but the pods have ordinals {{first}} to {{last}}, so that member is never found',
-    notAPod: '{{setting}} names "{{member}}", which is no pod "{{pod}}" of this StatefulSet, so that member is never found',
-    wrongService: '{{setting}} names "{{member}}", not under spec.serviceName "{{serviceName}}", so that member is never found',
+    countMismatch: '{{setting}} lists {{listed}} members for {{replicas}} replicas, so the quorum size is wrong',
+    countSettingMismatch: '{{setting}} is {{listed}} for {{replicas}} replicas, so the cluster forms at the wrong size',
+    outsideOrdinals: 'Peer "{{member}}" is outside the ordinals {{first}} to {{last}}, so it is never found',
+    notAPod: 'Peer "{{member}}" is no pod of this StatefulSet, so it is never found',
+    wrongService: 'Peer "{{member}}" is not under the governing Service, so it is never found',
   },
   examples: { good: 'valid/zookeeper-servers-match-replicas.yaml', bad: 'invalid/zookeeper-five-servers-three-replicas.yaml' },
   references: [
@@ -110,11 +110,18 @@ export default defineRule<MessageId>({
       if (list.kind !== 'count' && list.hosts && serviceName === undefined) continue;
       const verdict = judge(list, pods);
       if (!verdict) continue;
+      // What the pods are called, beside a member that names none of them.
+      const naming: RelatedReport[] =
+        verdict.messageId === 'notAPod'
+          ? [{ document, path: ['metadata', 'name'], message: `the pods are named "${name}-<ordinal>"` }]
+          : verdict.messageId === 'wrongService'
+            ? [{ document, path: ['spec', 'serviceName'], message: `the pods are found under "<pod>.${serviceName ?? ''}"` }]
+            : [];
       if (list.source.in === 'pod-template') {
-        report({ ...verdict, path: list.source.path });
+        report({ ...verdict, path: list.source.path, related: naming });
       } else {
         const configMap = configMaps.found[list.source.configMap]!;
-        const related: RelatedReport[] = [{ document: configMap, path: ['data', list.source.key], message: `${list.setting} is set here` }];
+        const related: RelatedReport[] = [{ document: configMap, path: ['data', list.source.key], message: `${list.setting} is set here` }, ...naming];
         report({ ...verdict, path: ['spec', 'replicas'], related });
       }
     }

@@ -32,8 +32,8 @@ export default defineRule({
   ].join('\n'),
   remediation: 'Set publishNotReadyAddresses: true on the governing headless Service, and use podManagementPolicy: Parallel.',
   messages: {
-    orderedReady: 'Service "{{serviceName}}" lacks publishNotReadyAddresses: {{dataStore}} pods find peers only once Ready, so pod 0 waits forever',
-    parallel: 'Service "{{serviceName}}" lacks publishNotReadyAddresses: {{dataStore}} pods find peers only once Ready, which needs those peers',
+    orderedReady: 'Without publishNotReadyAddresses, {{dataStore}} pods find peers only once Ready, so pod 0 waits forever',
+    parallel: 'Without publishNotReadyAddresses, {{dataStore}} pods find peers only once Ready, which needs those peers',
   },
   examples: { good: 'valid/zookeeper-publish-not-ready.yaml', bad: 'invalid/zookeeper-ordered-ready.yaml' },
   references: [

@@ -8,7 +8,7 @@ import { claimTemplateStorageClass, storageClassReclaimPolicy } from '../src/k8s
 type MessageId = 'disksDeleted' | 'disksRetained' | 'classNotInInputs' | 'defaultClass';
 
 /** What happens to a retention policy field's claims, in the message's words. */
-const WHEN = { whenScaled: 'on scale-down, even to 0', whenDeleted: 'with the StatefulSet' } as const;
+export const WHEN = { whenScaled: 'on scale-down, even to 0', whenDeleted: 'with the StatefulSet' } as const;
 
 export default defineRule<MessageId>({
   id: 'persistent-volume-claim-retention-deletes-data',
@@ -33,9 +33,9 @@ export default defineRule<MessageId>({
   ].join('\n'),
   remediation: 'Set whenScaled and whenDeleted to Retain, and delete the claims by hand once the data is backed up or no longer needed.',
   messages: {
-    disksDeleted: '{{field}}: Delete drops the claims {{when}}, and StorageClass "{{storageClass}}" then deletes the disks',
-    disksRetained: '{{field}}: Delete drops the claims {{when}}; StorageClass "{{storageClass}}" keeps the disks, unbound',
-    classNotInInputs: '{{field}}: Delete drops the claims {{when}}; StorageClass "{{storageClass}}" is not among the inputs',
+    disksDeleted: '{{field}}: Delete drops the claims {{when}}, and their StorageClass deletes the disks',
+    disksRetained: '{{field}}: Delete drops the claims {{when}}; their StorageClass keeps the disks, unbound',
+    classNotInInputs: '{{field}}: Delete drops the claims {{when}}; their StorageClass (not linted) may delete the disks',
     defaultClass: '{{field}}: Delete drops the claims {{when}}; the default StorageClass usually deletes the disks too',
   },
   examples: { good: 'valid/retain-on-scale-down.yaml', bad: 'invalid/when-scaled-delete-with-delete-class.yaml' },

@@ -28,8 +28,8 @@ export default defineRule<MessageId>({
   ].join('\n'),
   remediation: 'Make the labelSelector match the pod template labels, for example with the same labels as spec.selector.',
   messages: {
-    antiAffinityMismatch: 'podAntiAffinity labelSelector needs "{{failed}}", which the pods lack, so it spreads no replicas',
-    spreadConstraintMismatch: 'topologySpreadConstraints labelSelector needs "{{failed}}", which the pods lack, so it spreads nothing',
+    antiAffinityMismatch: 'podAntiAffinity needs "{{failed}}", which the pods lack, so it spreads no replicas',
+    spreadConstraintMismatch: 'topologySpreadConstraints needs "{{failed}}", which the pods lack, so it spreads nothing',
     noLabelSelector: '{{term}} has no labelSelector, so it matches no pod and keeps no replicas apart',
   },
   examples: { good: 'valid/anti-affinity-by-app-kubernetes-io-name.yaml', bad: 'invalid/anti-affinity-selects-app-zk.yaml' },

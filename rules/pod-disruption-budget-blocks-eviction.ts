@@ -23,8 +23,8 @@ export default defineRule({
   ].join('\n'),
   remediation: 'Set maxUnavailable: 1 on the PodDisruptionBudget (or minAvailable below replicas), so that drains take one pod at a time.',
   messages: {
-    maxUnavailable: 'PodDisruptionBudget "{{budget}}" (maxUnavailable: {{value}}) lets none of the {{replicas}} pods be evicted, so node drains hang',
-    minAvailable: 'PodDisruptionBudget "{{budget}}" (minAvailable: {{value}}) keeps all {{replicas}} pods, so no pod can be evicted and node drains hang',
+    maxUnavailable: 'PodDisruptionBudget "{{budget}}" lets no pod be evicted, so node drains hang',
+    minAvailable: 'PodDisruptionBudget "{{budget}}" keeps all {{replicas}} pods up, so node drains hang',
   },
   examples: { good: 'valid/max-unavailable-one.yaml', bad: 'invalid/max-unavailable-zero.yaml' },
   references: [

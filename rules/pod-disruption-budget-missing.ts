@@ -25,7 +25,7 @@ export default defineRule({
   ].join('\n'),
   remediation: 'Add a PodDisruptionBudget with maxUnavailable: 1 whose selector matches the pod template labels.',
   messages: {
-    missing: 'spec.replicas is {{replicas}} and no PodDisruptionBudget selects the {{dataStore}} pods, so a drain can evict a majority at once',
+    missing: 'No PodDisruptionBudget selects the {{dataStore}} pods, so a drain can evict a majority at once',
   },
   examples: { good: 'valid/etcd-with-budget.yaml', bad: 'invalid/etcd-budget-for-other-pods.yaml' },
   references: [

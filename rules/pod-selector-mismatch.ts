@@ -53,8 +53,8 @@ export default defineRule({
   messages: {
     missing: 'spec.selector is missing; the API server rejects a StatefulSet without one',
     empty: 'spec.selector is empty; the API server rejects an empty selector for a StatefulSet',
-    invalid: 'spec.selector is invalid: {{reason}}',
-    mismatch: 'spec.selector does not select the pods: requirement "{{requirement}}" is not met by spec.template.metadata.labels',
+    invalid: 'spec.selector is invalid ({{reason}}): the API server rejects it',
+    mismatch: 'spec.selector "{{requirement}}" does not match the pod labels: the API server rejects it',
   },
   examples: { good: 'valid/match-expressions.yaml', bad: 'invalid/label-value-differs.yaml' },
   references: [

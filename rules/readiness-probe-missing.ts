@@ -28,9 +28,9 @@ export default defineRule<MessageId>({
   ].join('\n'),
   remediation: 'Add a readinessProbe to the main container that passes only once the server accepts connections or has joined the cluster.',
   messages: {
-    cloneFromPrevious: 'Container "{{container}}" has no readinessProbe, so pod N+1 clones from pod N before pod N serves',
-    reliesOnFirstPod: 'Container "{{container}}" has no readinessProbe, so later pods start before "{{firstPod}}", which they rely on, serves',
-    quorumStore: 'Container "{{container}}" has no readinessProbe, so each {{dataStore}} member starts before the previous one has joined',
+    cloneFromPrevious: 'No readinessProbe, so pod N+1 clones from pod N before pod N serves',
+    reliesOnFirstPod: 'No readinessProbe, so later pods start before "{{firstPod}}", which they rely on, serves',
+    quorumStore: 'No readinessProbe, so each {{dataStore}} member starts before the previous one has joined',
   },
   examples: { good: 'valid/mysql-tutorial-with-probe.yaml', bad: 'invalid/mysql-clone-without-probe.yaml' },
   references: [

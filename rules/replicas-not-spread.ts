@@ -25,7 +25,7 @@ export default defineRule({
   ].join('\n'),
   remediation: 'Add a preferred podAntiAffinity term or a topologySpreadConstraints entry on kubernetes.io/hostname that selects the pod template labels.',
   messages: {
-    notSpread: 'spec.replicas is {{replicas}} but nothing keeps the {{dataStore}} pods on different nodes, so one node can take every copy',
+    notSpread: 'Nothing keeps the {{replicas}} {{dataStore}} pods on different nodes, so one node can take every copy',
   },
   examples: { good: 'valid/preferred-anti-affinity-on-hostname.yaml', bad: 'invalid/postgres-replicas-without-anti-affinity.yaml' },
   references: [

@@ -4,7 +4,6 @@ import { type ReplicationEvidence, replicationGroupsMissing, replicationIndicato
 import { ordinalCount } from '../src/k8s/stateful-set.js';
 import { defineRule } from '../src/engine/rule.js';
 import { findClustering } from '../src/index/clustering.js';
-import { asRecord, asString, type PlainRecord } from '../src/k8s/plain-value.js';
 
 type MessageId =
   | 'primaryReplica'
@@ -15,12 +14,6 @@ type MessageId =
   | 'replicaSetNotInitiated'
   | 'replicaSetNotNamed'
   | 'configMapNotInInputs';
-
-/** `<name>-<ordinal>.<serviceName>`, the stable name of one pod (statefulset-semantics §2.2). */
-function podHost(statefulSet: PlainRecord, ordinal: number): string {
-  const serviceName = asString(asRecord(statefulSet.spec).serviceName);
-  return `${asString(asRecord(statefulSet.metadata).name) ?? ''}-${ordinal}.${serviceName || '<serviceName>'}`;
-}
 
 /** The message for a family without bootstrap: by what was started, by topology, and for MongoDB by what is missing. */
 function messageFor(family: DataStoreFamily, evidence: ReplicationEvidence): MessageId {
@@ -64,25 +57,30 @@ export default defineRule<MessageId>({
     'Confluent\'s images), or, for an image whose name says nothing, by the family\'s data directory mounted',
     'together with its server port. Vault counts as a data store only with raft storage and NATS only with',
     'JetStream; when that setting sits in a ConfigMap missing from the inputs, the StatefulSet is not reported.',
+    '',
+    'What is missing depends on how the family\'s members find each other (the message says which):',
+    '',
+    '- primary and replicas (MySQL, MariaDB, PostgreSQL, Redis): derive each pod\'s role from its ordinal,',
+    '  clone an empty data directory from the previous pod, and point the replicas at `<name>-0.<serviceName>`;',
+    '- a member list (ZooKeeper, Kafka, etcd, MinIO, YugabyteDB): derive each member\'s id from its ordinal',
+    '  and list every member, `<name>-0.<serviceName>` to `<name>-<replicas-1>.<serviceName>`;',
+    '- seeds (Cassandra, Elasticsearch, RabbitMQ, CockroachDB, Consul, CouchDB, NATS, Vault): point every',
+    '  pod at a seed such as `<name>-0.<serviceName>` so that they find each other;',
+    '- MongoDB: start `mongod` with `--replSet` (or `replication.replSetName`) and run `rs.initiate()` on the',
+    '  first pod and `rs.add()` for the others, from a script or a sidecar;',
+    '- Redis or Valkey with `cluster-enabled yes`: run `redis-cli --cluster create` once with every pod.',
   ].join('\n'),
   remediation:
     'Derive each pod\'s role or id from its ordinal and point the replicas at the first pod through the governing Service, or let an operator run the data store.',
   messages: {
-    primaryReplica:
-      'spec.replicas is {{replicas}} but nothing joins the {{dataStore}} pods ("{{image}}") into one cluster: derive each pod\'s role from its ordinal, clone an empty data directory from the previous pod, and point the replicas at "{{firstPod}}"',
-    peerList:
-      'spec.replicas is {{replicas}} but nothing joins the {{dataStore}} pods ("{{image}}") into one cluster: derive each member\'s id from its ordinal and list every member from "{{firstPod}}" to "{{lastPod}}"',
-    seed: 'spec.replicas is {{replicas}} but nothing joins the {{dataStore}} pods ("{{image}}") into one cluster: point every pod at a seed such as "{{firstPod}}" so that they find each other',
-    unfinishedSetup:
-      'spec.replicas is {{replicas}} and the {{dataStore}} pods ("{{image}}") enable {{setup}}, but nothing joins them into one cluster: {{advice}} from "{{firstPod}}" to "{{lastPod}}"',
-    replicaSetMissing:
-      'spec.replicas is {{replicas}} but the MongoDB pods ("{{image}}") form no replica set: start mongod with --replSet and run rs.initiate() on "{{firstPod}}" and rs.add() for the other pods',
-    replicaSetNotInitiated:
-      'spec.replicas is {{replicas}} and mongod is given a replica set name, but nothing initiates the replica set: run rs.initiate() on "{{firstPod}}" and rs.add() for the other pods from a script or sidecar',
-    replicaSetNotNamed:
-      'spec.replicas is {{replicas}} and the MongoDB pods have a replica set initiator, but mongod is not given a replica set name: start it with --replSet (or replication.replSetName) so that the pods join one replica set',
-    configMapNotInInputs:
-      'spec.replicas is {{replicas}} and nothing in the linted manifests joins the {{dataStore}} pods ("{{image}}") into one cluster, but ConfigMap "{{configMap}}" that they mount is not among them: lint it too if it holds the bootstrap',
+    primaryReplica: 'spec.replicas is {{replicas}}, but nothing joins the {{dataStore}} pods: each runs as a separate primary',
+    peerList: 'spec.replicas is {{replicas}}, but the {{dataStore}} pods get no member list: each runs alone',
+    seed: 'spec.replicas is {{replicas}}, but the {{dataStore}} pods have no seed: each forms a cluster of its own',
+    unfinishedSetup: 'The {{dataStore}} pods enable {{setup}}, but nothing joins them into one cluster',
+    replicaSetMissing: 'spec.replicas is {{replicas}}, but the MongoDB pods form no replica set: each runs as a separate primary',
+    replicaSetNotInitiated: 'mongod is given a replica set name, but nothing runs rs.initiate(): the replica set never forms',
+    replicaSetNotNamed: 'The MongoDB pods initiate a replica set, but mongod gets no --replSet name: it never forms',
+    configMapNotInInputs: 'Nothing joins the pods into one cluster, unless ConfigMap "{{configMap}}" (not linted) does',
   },
   examples: { good: 'valid/mysql-tutorial-ordinal-bootstrap.yaml', bad: 'invalid/postgres-three-replicas.yaml' },
   references: [
@@ -99,12 +97,8 @@ export default defineRule<MessageId>({
     const data = {
       replicas,
       dataStore: dataStore.family.displayName,
-      image: dataStore.image,
-      firstPod: podHost(object, 0),
-      lastPod: podHost(object, replicas - 1),
       configMap: mounted.notInInputs[0] ?? '',
       setup: dataStore.family.unfinishedSetup?.description ?? '',
-      advice: dataStore.family.unfinishedSetup?.advice ?? '',
     };
     const messageId = mounted.notInInputs.length > 0 ? 'configMapNotInInputs' : messageFor(dataStore.family, bootstrap.evidence);
     report({ messageId, data, path: ['spec', 'replicas'] });

@@ -27,7 +27,7 @@ export default defineRule({
   remediation: 'Lower partition below replicas (0 updates every pod) once the staged pods are verified, counting it from spec.ordinals.start.',
   messages: {
     coversAllPods: 'partition {{partition}} is not below spec.replicas {{replicas}}, so no pod ever receives a template change',
-    countsFromStart: 'partition {{partition}} counts from spec.ordinals.start {{start}}: only ordinals from {{boundary}} up receive template changes',
+    countsFromStart: 'partition {{partition}} counts from spec.ordinals.start {{start}}: only ordinals from {{boundary}} up are updated',
   },
   examples: { good: 'valid/staged-rollout-below-replicas.yaml', bad: 'invalid/partition-equals-replicas.yaml' },
   references: [

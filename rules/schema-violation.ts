@@ -22,11 +22,11 @@ function renameFix(object: PlainRecord, kind: string, path: readonly (string | n
   return { key: suggestion, safe: !ambiguous };
 }
 
-/** How messages name each format and say what it allows. */
-const NAME_FORMAT_WORDS: Record<NameFormat, { format: string; rule: string }> = {
-  'dns-1123-label': { format: 'DNS-1123 label', rule: 'lower-case letters, digits and "-", starting and ending alphanumeric' },
-  'dns-1035-label': { format: 'DNS-1035 label', rule: 'lower-case letters, digits and "-", starting with a letter' },
-  'dns-1123-subdomain': { format: 'DNS-1123 subdomain', rule: 'lower-case letters, digits, "-" and ".", alphanumeric at each end' },
+/** How messages name each format (the rationale says what each allows). */
+export const NAME_FORMAT_WORDS: Readonly<Record<NameFormat, string>> = {
+  'dns-1123-label': 'DNS-1123 label',
+  'dns-1035-label': 'DNS-1035 label',
+  'dns-1123-subdomain': 'DNS-1123 subdomain',
 };
 
 export default defineRule({
@@ -72,20 +72,20 @@ export default defineRule({
   ].join('\n'),
   remediation: 'Correct the field or value at the reported position as the Kubernetes API reference for the kind describes it.',
   messages: {
-    unknownField: 'Unknown field "{{field}}" in {{parent}}',
-    unknownFieldSuggestion: 'Unknown field "{{field}}" in {{parent}}; did you mean "{{suggestion}}"?',
-    required: '{{path}} is required',
+    unknownField: 'Unknown field "{{field}}" in {{parent}}, refused or dropped',
+    unknownFieldSuggestion: 'Unknown field "{{field}}"; did you mean "{{suggestion}}"?',
+    required: '{{path}} is required: the API server rejects the object without it',
     wrongType: '{{path}} must be {{expected}}, not {{actual}}',
-    unquotedScalar: '{{path}} must be a string, but the unquoted {{source}} is read as {{actual}}; write it in quotes: "{{source}}"',
-    notOneOf: '{{path}} must be one of {{allowed}}, not {{actual}}',
-    invalidQuantity: '"{{value}}" is not a valid quantity for {{path}} (examples: 1Gi, 500Mi, 0.5)',
-    nameTooLong: '{{kind}} name has {{length}} characters; the API server allows at most {{limit}}',
-    nameFormat: '{{kind}} name "{{name}}" is not a {{format}}: {{rule}}',
-    apiVersionMissing: 'apiVersion is missing: the API server rejects this {{kind}}; it was linted as {{apiVersion}}',
+    unquotedScalar: '{{path}} must be a string, not {{actual}}: quote the value',
+    notOneOf: '{{path}} must be one of {{allowed}}',
+    invalidQuantity: '{{path}} "{{value}}" is not a quantity like 1Gi or 500m',
+    nameTooLong: '{{kind}} name has {{length}} characters, over the {{limit}} the API server accepts',
+    nameFormat: '{{kind}} name "{{name}}" is not a {{format}}, so it is refused',
+    apiVersionMissing: 'apiVersion is missing: the API server rejects the object; it was linted as {{apiVersion}}',
     apiVersionMissingUnknownKind: 'apiVersion is missing: the API server rejects this {{kind}}',
     kindMissing: 'kind is missing: the API server rejects this {{apiVersion}} document, and no rule can check it',
     kindAndApiVersionMissing: 'apiVersion and kind are missing: the API server rejects this object, and no rule can check it',
-    notAnObject: 'List item is a {{shape}}, not a Kubernetes object with apiVersion and kind: the API server rejects it',
+    notAnObject: 'List item is a {{shape}}, not an object with apiVersion and kind: the API server rejects it',
   },
   examples: { good: 'valid/kubectl-get-dump.yaml', bad: 'invalid/misspelt-volume-claim-templates.yaml' },
   references: [
@@ -114,7 +114,7 @@ export default defineRule({
     if (problem?.problem === 'too-long') {
       context.report({ messageId: 'nameTooLong', data: { kind, length: problem.length, limit: problem.limit }, path: ['metadata', 'name'] });
     } else if (problem?.problem === 'bad-format') {
-      context.report({ messageId: 'nameFormat', data: { kind, name, ...NAME_FORMAT_WORDS[problem.format] }, path: ['metadata', 'name'] });
+      context.report({ messageId: 'nameFormat', data: { kind, name, format: NAME_FORMAT_WORDS[problem.format] }, path: ['metadata', 'name'] });
     }
   },
 });

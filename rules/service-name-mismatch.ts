@@ -32,10 +32,10 @@ export default defineRule({
   ].join('\n'),
   remediation: 'Point spec.serviceName at the headless Service in the StatefulSet\'s namespace whose selector matches spec.template.metadata.labels.',
   messages: {
-    misnamed: 'spec.serviceName "{{serviceName}}" names no Service in namespace "{{namespace}}", but headless Service "{{candidate}}" selects the pods; did you mean "{{candidate}}"?',
-    otherNamespace: 'Service "{{serviceName}}" is in namespace "{{otherNamespace}}", not in the StatefulSet\'s namespace "{{namespace}}"; the governing Service must be in the same namespace',
-    notSelecting: 'Service "{{serviceName}}" named in spec.serviceName does not select the pods: its selector "{{selector}}" does not match spec.template.metadata.labels',
-    noSelector: 'Service "{{serviceName}}" named in spec.serviceName has no selector and no Endpoints or EndpointSlice in the inputs, so the pods get no DNS records',
+    misnamed: 'spec.serviceName names no Service, so no per-pod DNS names; did you mean "{{candidate}}"?',
+    otherNamespace: 'Governing Service "{{serviceName}}" is in another namespace: the pods get no per-pod DNS names',
+    notSelecting: 'Governing Service "{{serviceName}}" does not select the pods: they get no per-pod DNS names',
+    noSelector: 'Governing Service "{{serviceName}}" has no selector or Endpoints: the pods get no DNS names',
   },
   examples: { good: 'valid/selector-subset-of-pod-labels.yaml', bad: 'invalid/service-name-typo.yaml' },
   references: [
@@ -46,7 +46,6 @@ export default defineRule({
   check(context) {
     const resolution = resolveGoverningService(context.index, context.document);
     const path = ['spec', 'serviceName'];
-    const base = { namespace: context.ref.namespace };
     switch (resolution.status) {
       case 'misnamed': {
         const candidate = resolution.candidates[0]!;
@@ -55,7 +54,7 @@ export default defineRule({
         const rename = (name: string) => [context.fixer.replaceScalar(path, name)];
         context.report({
           messageId: 'misnamed',
-          data: { ...base, serviceName: resolution.serviceName, candidate: candidate.name },
+          data: { serviceName: resolution.serviceName, candidate: candidate.name },
           path,
           related: [{ document: candidate, path: ['metadata', 'name'], message: `headless Service "${candidate.name}" selects the pods` }],
           ...(names.length === 1
@@ -69,7 +68,7 @@ export default defineRule({
         const otherNamespace = context.index.namespaceOf(service);
         context.report({
           messageId: 'otherNamespace',
-          data: { ...base, serviceName: resolution.serviceName, otherNamespace },
+          data: { serviceName: resolution.serviceName, otherNamespace },
           path,
           related: [{ document: service, path: ['metadata', 'namespace'], message: `Service "${service.name}" is in namespace "${otherNamespace}"` }],
         });
@@ -80,12 +79,12 @@ export default defineRule({
         const selector = selectorText(service);
         context.report({
           messageId: selector === '' ? 'noSelector' : 'notSelecting',
-          data: { ...base, serviceName: resolution.serviceName, selector },
+          data: { serviceName: resolution.serviceName, selector },
           path,
           related: [
             selector === ''
               ? { document: service, path: ['spec'], target: 'key', message: 'this Service has no selector' }
-              : { document: service, path: ['spec', 'selector'], target: 'key', message: 'this selector does not match the pod labels' },
+              : { document: service, path: ['spec', 'selector'], target: 'key', message: `selector "${selector}" does not match the pod labels` },
           ],
         });
         return;

@@ -6,7 +6,7 @@ import { claimTemplates } from '../src/k8s/stateful-set.js';
 
 type MessageId = 'selector' | 'claimTemplate';
 
-const REASON_WORDS: Record<ReleaseLabelReason, string> = {
+export const REASON_WORDS: Readonly<Record<ReleaseLabelReason, string>> = {
   'chart-key': 'the chart version',
   'version-key': 'the app version',
   version: 'a version',
@@ -44,8 +44,8 @@ export default defineRule<MessageId>({
   ].join('\n'),
   remediation: 'Keep only stable labels (app.kubernetes.io/name, app.kubernetes.io/instance) in the selector and claim templates, and put version labels on the pod template.',
   messages: {
-    selector: 'Label "{{key}}" holds {{what}}, but spec.selector is immutable: upgrading it fails',
-    claimTemplate: 'Label "{{key}}" holds {{what}}, but claim templates are immutable: upgrading it fails',
+    selector: 'Label "{{key}}" holds {{what}} in immutable spec.selector: upgrades fail',
+    claimTemplate: 'Label "{{key}}" holds {{what}} in an immutable claim template: upgrades fail',
   },
   examples: { good: 'valid/version-label-on-pod-template-only.yaml', bad: 'invalid/chart-label-in-selector.yaml' },
   references: [

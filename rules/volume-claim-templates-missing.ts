@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule, type RelatedReport } from '../src/engine/rule.js';
 import { findDataStore } from '../src/index/config-maps.js';
 import { asRecord, asString, type PlainRecord } from '../src/k8s/plain-value.js';
 import { ordinalCount } from '../src/k8s/stateful-set.js';
@@ -49,12 +49,9 @@ export default defineRule({
   remediation:
     'Add spec.volumeClaimTemplates so that each pod gets its own PersistentVolumeClaim, and mount the claim template where the data lives instead of the emptyDir or shared claim.',
   messages: {
-    noDataVolume:
-      'Container "{{container}}" runs {{dataStore}} ("{{image}}") but mounts no data volume and spec.volumeClaimTemplates is missing, so its data is lost whenever a pod is deleted or rescheduled',
-    ephemeralDataVolume:
-      'Container "{{container}}" runs {{dataStore}} ("{{image}}") with its data on {{volumes}} and spec.volumeClaimTemplates is missing, so the data is lost whenever a pod is deleted or rescheduled',
-    sharedClaim:
-      'PersistentVolumeClaim "{{claimName}}" of volume "{{volume}}" is shared by all {{replicas}} replicas because spec.volumeClaimTemplates is missing',
+    noDataVolume: 'spec.volumeClaimTemplates is missing: {{dataStore}} data in the container layer is lost with its pod',
+    ephemeralDataVolume: 'spec.volumeClaimTemplates is missing: {{dataStore}} data on an ephemeral volume is lost with its pod',
+    sharedClaim: 'All {{replicas}} replicas share claim "{{claimName}}": they block or overwrite each other',
   },
   examples: { good: 'valid/postgres-with-claim-template.yaml', bad: 'invalid/postgres-on-empty-dir.yaml' },
   references: [
@@ -68,11 +65,15 @@ export default defineRule({
     if (dataStore) {
       const mounts = mountedVolumes(object, dataStore.container.container);
       const ephemeral = mounts.filter((mount) => mount.lifetime === 'ephemeral');
-      const data = { container: dataStore.containerName, dataStore: dataStore.family.displayName, image: dataStore.image };
+      const data = { dataStore: dataStore.family.displayName };
       if (!mounts.some((mount) => mount.lifetime === 'persistent')) {
-        const volumes = ephemeral.map((mount) => `${mount.source} volume "${mount.name}"`).join(', ');
-        if (volumes) report({ messageId: 'ephemeralDataVolume', data: { ...data, volumes }, path: ['spec'], target: 'key' });
-        else report({ messageId: 'noDataVolume', data, path: ['spec'], target: 'key' });
+        // Where the data store runs, and where its data goes: the container's image, then each ephemeral mount.
+        const runs: RelatedReport = { document, path: [...dataStore.container.path, 'image'], message: `container "${dataStore.containerName}" runs ${dataStore.family.displayName} ("${dataStore.image}")` };
+        const sources = new Map(ephemeral.map((mount) => [mount.name, mount.source]));
+        const related = volumeMounts(object, [dataStore.container])
+          .filter((mount) => mount.name !== undefined && sources.has(mount.name))
+          .map((mount): RelatedReport => ({ document, path: mount.path, message: `${sources.get(mount.name!)} volume "${mount.name}" is mounted here` }));
+        report({ messageId: related.length > 0 ? 'ephemeralDataVolume' : 'noDataVolume', data, path: ['spec'], target: 'key', related: [runs, ...related] });
       }
     }
     const replicas = ordinalCount(object);
@@ -80,7 +81,7 @@ export default defineRule({
     for (const volume of fixedClaimVolumes(object)) {
       report({
         messageId: 'sharedClaim',
-        data: { claimName: volume.claimName, volume: volume.name, replicas },
+        data: { claimName: volume.claimName, replicas },
         path: ['spec', 'template', 'spec', 'volumes', volume.position],
       });
     }

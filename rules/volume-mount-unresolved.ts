@@ -23,9 +23,9 @@ export default defineRule({
   ].join('\n'),
   remediation: 'Name an existing claim template or pod-template volume in the mount, or add the volume or claim template it expects.',
   messages: {
-    unresolved: '{{list}} name "{{name}}" matches no claim template or volume: no pod of this StatefulSet is created',
-    unresolvedSuggestion: '{{list}} name "{{name}}" matches no claim template or volume: no pod is created; did you mean "{{suggestion}}"?',
-    shadowed: 'Volume "{{name}}" is discarded: claim template "{{name}}" has the same name and takes its place in every pod',
+    unresolved: '{{list}} name "{{name}}" matches no claim template or volume: no pod is created',
+    unresolvedSuggestion: '{{list}} name matches no volume: no pod is created; did you mean "{{suggestion}}"?',
+    shadowed: 'Volume "{{name}}" is discarded: a claim template of that name replaces it in every pod',
   },
   examples: { good: 'valid/mount-resolved-by-claim-template.yaml', bad: 'invalid/misspelt-claim-template-name.yaml' },
   references: [

@@ -12,8 +12,8 @@ export interface RunExemptions {
 
 /**
  * Builds the configured exemptions' check for one run (`today` as `YYYY-MM-DD`). A matching
- * exemption hides the finding; an expired one no longer does, and both the finding's message and
- * a stderr notice (with the exemption's position in the config file) say that it expired.
+ * exemption hides the finding; an expired one no longer does, and both a related location of the
+ * finding (at the exemption in the config file) and a stderr notice say that it expired.
  */
 export function exemptionCheck(config: StslintConfig, today: string, cwd: string): RunExemptions {
   const notices = new Map<string, string>();
@@ -27,7 +27,8 @@ export function exemptionCheck(config: StslintConfig, today: string, cwd: string
       if (!match.expired) return { suppress: true, reason: exemption.reason };
       const where = `${configPath}:${exemption.line}:${exemption.column}`;
       notices.set(where, `stslint: ${where}: the exemption of "${exemption.rule}" expired on ${exemption.expires} and no longer applies`);
-      return { suppress: false, note: `its exemption at ${where} expired on ${exemption.expires}` };
+      const range = { line: exemption.line, column: exemption.column, endLine: exemption.line, endColumn: exemption.column + 1 };
+      return { suppress: false, expired: { file: config.file ?? configPath, range, message: `its exemption expired on ${exemption.expires}` } };
     },
     expiredNotices: () => [...notices.values()],
   };

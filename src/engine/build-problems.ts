@@ -1,7 +1,7 @@
 import type { BuildProblem } from '../kustomize/kustomize-run.js';
 import type { Finding } from './finding.js';
 import { interpolate } from './interpolate.js';
-import type { RuleMeta } from './rule.js';
+import { defineReservedRule } from './rule.js';
 
 /**
  * The reserved id of a kustomize build that failed: a finding on the kustomization file, with
@@ -9,7 +9,7 @@ import type { RuleMeta } from './rule.js';
  * linted as built (its resources were linted as plain files). Not configurable; `kustomize: off`
  * turns building off altogether.
  */
-export const KUSTOMIZE_BUILD: RuleMeta<'failed'> = {
+export const KUSTOMIZE_BUILD = defineReservedRule<'failed'>({
   id: 'kustomize-build',
   title: 'Kustomizations build',
   severity: 'error',
@@ -20,7 +20,7 @@ export const KUSTOMIZE_BUILD: RuleMeta<'failed'> = {
   messages: { failed: 'kustomize build failed: {{detail}}' },
   examples: { good: '', bad: '' },
   references: ['https://kubectl.docs.kubernetes.io/references/kustomize/kustomization/'],
-};
+});
 
 /** The findings of failed builds. */
 export function buildFindings(problems: readonly BuildProblem[]): Finding[] {

@@ -1,7 +1,7 @@
 import { IDENTITY_PROBLEM_CODES, type ParsedFile, type ParseProblem } from '../parser/parse-documents.js';
 import type { Finding, Severity } from './finding.js';
 import { interpolate } from './interpolate.js';
-import type { Rule, RuleMeta } from './rule.js';
+import { defineReservedRule, type Rule } from './rule.js';
 
 /** The reserved id of parse problems; its metadata lives in `rules/yaml-syntax.ts`. */
 export const YAML_SYNTAX = 'yaml-syntax';
@@ -12,7 +12,7 @@ export const YAML_SYNTAX = 'yaml-syntax';
  * and the message says which limit it hit and which option raises it. Always reported, as an
  * error: it is never a YAML syntax error, and nothing was checked.
  */
-export const INPUT_LIMIT: RuleMeta<'limit'> = {
+export const INPUT_LIMIT = defineReservedRule<'limit'>({
   id: 'input-limit',
   title: 'Inputs stay within the limits stslint reads',
   severity: 'error',
@@ -23,7 +23,7 @@ export const INPUT_LIMIT: RuleMeta<'limit'> = {
   messages: { limit: '{{detail}}' },
   examples: { good: '', bad: '' },
   references: [],
-};
+});
 
 /** The rule that reports documents without `kind` or `apiVersion` (core-rules, "Terms and input handling"). */
 export const SCHEMA_VIOLATION = 'schema-violation';

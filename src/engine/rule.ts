@@ -113,6 +113,18 @@ export interface Rule<MessageId extends string = string> extends RuleDefinition<
   docsUrl: string;
 }
 
+/** Metadata with its documentation page: what formatters, `--list-rules` and the language server read. */
+export type DocumentedRule<MessageId extends string = string> = RuleMeta<MessageId> & { docsUrl: string };
+
+/**
+ * Declares the metadata of a reserved id, one the engine reports without a rule module
+ * (`internal-error`, `input-limit`, `kustomize-build`, `unused-disable-directive`): like a rule, it
+ * has a generated docs page, and `docsUrl` is derived from its id.
+ */
+export function defineReservedRule<MessageId extends string>(meta: RuleMeta<MessageId>): DocumentedRule<MessageId> {
+  return { ...meta, docsUrl: docsUrl(meta.id) };
+}
+
 /**
  * Declares a rule: derives `docsUrl` from the id and ties `report` calls to the rule's message ids
  * at compile time (typescript-eslint's `createRule`).

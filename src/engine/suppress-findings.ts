@@ -1,31 +1,36 @@
 import { parseDirectives, documentOfLineFor } from '../parser/parse-directives.js';
 import type { SourceFile } from '../parser/source-file.js';
 import { applyDirectives } from './apply-directives.js';
-import type { Finding, Severity, Suppression } from './finding.js';
+import type { Finding, RelatedLocation, Severity, Suppression } from './finding.js';
 import { INTERNAL_ERROR } from './internal-error.js';
-import type { RuleMeta } from './rule.js';
+import { interpolate } from './interpolate.js';
+import { defineReservedRule } from './rule.js';
 
 /** The reserved id of `--report-unused-disable-directives` findings. */
 export const UNUSED_DISABLE_DIRECTIVE = 'unused-disable-directive';
 
 /** Metadata of {@link UNUSED_DISABLE_DIRECTIVE} (SARIF lists it like a rule); not configurable. */
-export const UNUSED_DISABLE_DIRECTIVE_META: RuleMeta = {
+export const UNUSED_DISABLE_DIRECTIVE_META = defineReservedRule<'unused' | 'unusedRule'>({
   id: UNUSED_DISABLE_DIRECTIVE,
   title: 'Disable comments suppress something',
   severity: 'error',
   kinds: [],
   rationale: 'A `# stslint-disable` comment that suppresses nothing is stale: the problem it silenced is gone, or the rule id is misspelt. Reported with `--report-unused-disable-directives`.',
   remediation: 'Remove the comment, or correct the rule id it names.',
-  messages: {},
+  messages: {
+    unused: 'Unused stslint-disable directive: no problem was reported where it applies',
+    unusedRule: 'Unused stslint-disable directive: no "{{rule}}" problem was reported where it applies',
+  },
   examples: { good: '', bad: '' },
   references: [],
-};
+});
 
 /**
  * What a configured exemption does to a finding: hide it (with its reason), or, once expired, let
- * it through with a note appended to its message saying so.
+ * it through with a related location on the exemption saying so (the message stays as short as
+ * the rule wrote it).
  */
-export type ExemptionVerdict = { suppress: true; reason: string } | { suppress: false; note: string };
+export type ExemptionVerdict = { suppress: true; reason: string } | { suppress: false; expired: RelatedLocation };
 
 /** Looks up the configured exemption covering a finding; `undefined` when none does. */
 export type ExemptionCheck = (finding: Finding) => ExemptionVerdict | undefined;
@@ -57,9 +62,11 @@ export function suppressFindings(file: SourceFile, findings: readonly Finding[],
       for (const { finding, justification } of applied.suppressed) suppressed.push(withSuppression(finding, { kind: 'directive', justification }));
       if (options.reportUnusedDisableDirectives) {
         for (const { directive, rule } of applied.unused) {
+          const messageId = rule === undefined ? 'unused' : 'unusedRule';
           kept.push({
             ruleId: UNUSED_DISABLE_DIRECTIVE,
-            message: rule === undefined ? 'Unused stslint-disable directive (no problems were reported)' : `Unused stslint-disable directive (no problems were reported from "${rule}")`,
+            messageId,
+            message: interpolate(UNUSED_DISABLE_DIRECTIVE_META.messages[messageId], { rule: rule ?? '' }),
             severity: options.reportUnusedDisableDirectives,
             file: file.path,
             range: directive.range,
@@ -73,7 +80,7 @@ export function suppressFindings(file: SourceFile, findings: readonly Finding[],
     const verdict = options.exempt?.(finding);
     if (verdict === undefined) kept.push(finding);
     else if (verdict.suppress) suppressed.push(withSuppression(finding, { kind: 'exemption', justification: verdict.reason }));
-    else kept.push({ ...finding, message: `${finding.message} (${verdict.note})` });
+    else kept.push({ ...finding, related: [...finding.related, verdict.expired] });
   }
   return { findings: kept, suppressed };
 }

@@ -182,7 +182,6 @@ export const DATA_STORE_FAMILIES: readonly DataStoreFamily[] = [
     unfinishedSetup: {
       description: 'cluster mode (cluster-enabled yes)',
       indicators: [{ text: /\bcluster-enabled\s+["']?yes\b/ }],
-      advice: 'run redis-cli --cluster create once with every pod',
     },
   },
   {

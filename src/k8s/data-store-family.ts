@@ -68,11 +68,10 @@ export interface DataStoreFamily {
   genericBootstrapCounts: boolean;
   /**
    * Settings that start clustering but do not finish it on their own (Redis `cluster-enabled yes`
-   * without `redis-cli --cluster create`): not bootstrap, but when present the advice is to finish
-   * what they started. `description` names the settings, `advice` is the missing step (an
-   * imperative clause).
+   * without `redis-cli --cluster create`): not bootstrap, but when present the finding says that
+   * clustering was started and not finished. `description` names the settings.
    */
-  unfinishedSetup?: ReplicationIndicatorGroup & { advice: string };
+  unfinishedSetup?: ReplicationIndicatorGroup;
   /**
    * A condition without which the server is not a data store in the sense of the rules (Vault only
    * with integrated raft storage, NATS only with JetStream).

@@ -10,7 +10,8 @@ import { QUANTITY_PATTERN } from './quantity-pattern.js';
 import { scalarSource } from './scalar-source.js';
 import type { SchemaProblem } from './schema-problem.js';
 
-const TYPE_WORDS: Record<string, string> = {
+/** How messages name each JSON Schema type. */
+export const TYPE_WORDS: Readonly<Record<string, string>> = {
   string: 'a string',
   integer: 'an integer',
   number: 'a number',
@@ -18,6 +19,9 @@ const TYPE_WORDS: Record<string, string> = {
   array: 'a list',
   object: 'a mapping',
 };
+
+/** How messages name the type of a quantity field (an integer, a number or a string such as `1Gi`). */
+export const QUANTITY_WORDS = 'a quantity such as 1Gi';
 
 /**
  * Turns one ajv error on `object` (the null-stripped object of `document`, of kind `kind`) into a
@@ -64,7 +68,7 @@ function typeProblem(path: SchemaProblem['path'], value: unknown, types: string[
   }
   const expected =
     types.includes('number') && types.includes('string')
-      ? 'a quantity such as 500m, 1Gi or 0.5'
+      ? QUANTITY_WORDS
       : types.map((type) => TYPE_WORDS[type] ?? type).join(' or ');
   return { path, target: 'value', messageId: 'wrongType', data: { path: field, expected, actual: describeValue(value) } };
 }

@@ -6,14 +6,14 @@ export interface RemovedApiVersion {
   replacement: string | undefined;
 }
 
-type Row = readonly [apiVersion: string, removedIn: string, kinds: string, replacement: string | undefined];
+export type RemovedApiVersionRow = readonly [apiVersion: string, removedIn: string, kinds: string, replacement: string | undefined];
 
 /**
  * Removed beta versions of built-in kinds, from the Kubernetes Deprecated API Migration Guide
  * (https://kubernetes.io/docs/reference/using-api/deprecation-guide/) and the 1.16 removal notice
  * (https://kubernetes.io/blog/2019/07/18/api-deprecations-in-1-16/). Alpha versions are left out.
  */
-const ROWS: readonly Row[] = [
+export const REMOVED_API_VERSIONS: readonly RemovedApiVersionRow[] = [
   ['extensions/v1beta1', '1.16', 'DaemonSet Deployment ReplicaSet', 'apps/v1'],
   ['extensions/v1beta1', '1.16', 'NetworkPolicy', 'networking.k8s.io/v1'],
   ['extensions/v1beta1', '1.16', 'PodSecurityPolicy', undefined],
@@ -51,6 +51,6 @@ const ROWS: readonly Row[] = [
  * `undefined` for a served version, an unknown kind, or a custom resource's own group.
  */
 export function removedApiVersion(apiVersion: string, kind: string): RemovedApiVersion | undefined {
-  const row = ROWS.find(([version, , kinds]) => version === apiVersion && kinds.split(' ').includes(kind));
+  const row = REMOVED_API_VERSIONS.find(([version, , kinds]) => version === apiVersion && kinds.split(' ').includes(kind));
   return row ? { removedIn: row[1], replacement: row[3] } : undefined;
 }

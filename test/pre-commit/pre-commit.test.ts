@@ -184,7 +184,7 @@ describe(`pre-commit hook installed from this repository's HEAD (${PRE_COMMIT_VE
     expect(commit.output).toMatch(/^stslint\.+Failed\n- hook id: stslint\n- exit code: 1\n/m);
     // Two findings on the same field: the name resolves to no Service, and (the hook compares with
     // HEAD) serviceName cannot change on an existing StatefulSet anyway.
-    expect(commit.output).toContain('\ndb/statefulset.yaml\n  7:16  error  spec.serviceName is immutable (was `catalog-db` at HEAD); delete the StatefulSet with --cascade=orphan, re-apply ');
+    expect(commit.output).toContain('\ndb/statefulset.yaml\n  7:16  error  spec.serviceName is immutable (was `catalog-db`)  ');
     expect(commit.output).toMatch(
       /\n {2}7:16 {2}error {2}spec\.serviceName "catalog-dbs" names no Service in namespace "default", but headless Service "catalog-db" selects the pods; did you mean "catalog-db"\? {2}service-name-mismatch\n/,
     );
@@ -241,7 +241,7 @@ describe(`pre-commit hook installed from this repository's HEAD (${PRE_COMMIT_VE
     const grow = git('commit', '--message', 'More room for the catalog');
     timings.push(`immutable-change commit ${grow.seconds.toFixed(2)} s`);
     expect(grow.output).toMatch(/^stslint\.+Failed\n- hook id: stslint\n- exit code: 1\n/m);
-    expect(grow.output).toContain('  33:22  error  Claim template "data" storage is immutable (was `20Gi` at HEAD); resize PVCs, delete --cascade=orphan, re-apply  immutable-field-changed\n');
+    expect(grow.output).toContain('  33:22  error  Claim template "data" storage is immutable (was `20Gi`)  immutable-field-changed\n');
     expect(head()).toBe(before);
 
     writeFileSync(file, committed.replace('replicas: 1', 'replicas: 3'));
