@@ -53,7 +53,7 @@ export default defineRule({
   messages: {
     missing: 'spec.selector is missing; the API server rejects a StatefulSet without one',
     empty: 'spec.selector is empty; the API server rejects an empty selector for a StatefulSet',
-    invalid: 'spec.selector is invalid ({{reason}}): the API server rejects it',
+    invalid: 'spec.selector is invalid, so the API server rejects it: {{reason}}',
     mismatch: 'spec.selector "{{requirement}}" does not match the pod labels: the API server rejects it',
   },
   examples: { good: 'valid/match-expressions.yaml', bad: 'invalid/label-value-differs.yaml' },

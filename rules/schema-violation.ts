@@ -76,7 +76,7 @@ export default defineRule({
     unknownFieldSuggestion: 'Unknown field "{{field}}"; did you mean "{{suggestion}}"?',
     required: '{{path}} is required: the API server rejects the object without it',
     wrongType: '{{path}} must be {{expected}}, not {{actual}}',
-    unquotedScalar: '{{path}} must be a string, not {{actual}}: quote the value',
+    unquotedScalar: '{{path}} is read as {{actual}}, not a string: quote it',
     notOneOf: '{{path}} must be one of {{allowed}}',
     invalidQuantity: '{{path}} "{{value}}" is not a quantity like 1Gi or 500m',
     nameTooLong: '{{kind}} name has {{length}} characters, over the {{limit}} the API server accepts',

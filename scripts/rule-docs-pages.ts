@@ -1,7 +1,15 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ALL_RULES } from '../rules/index.js';
-import { renderRuleDoc, renderRulesIndex, type DocFix } from '../src/formatters/rule-docs.js';
+import { ALL_RULES, RESERVED_RULES } from '../rules/index.js';
+import { renderReservedRuleDoc, renderRuleDoc, renderRulesIndex, type DocFix } from '../src/formatters/rule-docs.js';
+
+/** Where each reserved id's metadata is defined, and when it is reported. */
+const RESERVED_SOURCES: Readonly<Record<string, { source: string; when: string }>> = {
+  'input-limit': { source: 'src/engine/parse-findings.ts', when: 'for a file or document over a limit (`--max-file-bytes`, `--max-depth`, `--max-aliases`)' },
+  'internal-error': { source: 'src/engine/internal-error.ts', when: 'when a rule fails on an object (a bug in stslint)' },
+  'kustomize-build': { source: 'src/engine/build-problems.ts', when: 'when a kustomization does not build' },
+  'unused-disable-directive': { source: 'src/engine/suppress-findings.ts', when: 'with `--report-unused-disable-directives`' },
+};
 
 /** Repository root. */
 export const ROOT = path.resolve(import.meta.dirname, '..');
@@ -29,7 +37,7 @@ function docFixes(folder: string): DocFix[] {
 }
 
 /**
- * Every generated docs page: `docs/rules/<id>.md` for each rule and `docs/rules/README.md`, as
+ * Every generated docs page: `docs/rules/<id>.md` for each rule and each reserved id, and `docs/rules/README.md`, as
  * `[relative path, content]`. Examples are read from the rule's fixtures and the bad example's
  * golden `.out`, so the docs show what the linter really prints.
  */
@@ -56,6 +64,10 @@ export function ruleDocsPages(): [string, string][] {
     );
     return [`docs/rules/${rule.id}.md`, page];
   });
-  pages.push(['docs/rules/README.md', renderRulesIndex(ALL_RULES)]);
+  for (const rule of RESERVED_RULES) {
+    const { source, when } = RESERVED_SOURCES[rule.id] ?? { source: 'src/engine/', when: 'by the engine' };
+    pages.push([`docs/rules/${rule.id}.md`, renderReservedRuleDoc(rule, source, when)]);
+  }
+  pages.push(['docs/rules/README.md', renderRulesIndex(ALL_RULES, RESERVED_RULES)]);
   return pages;
 }

@@ -1,16 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { CommanderError } from 'commander';
-import { ALL_RULES } from '../../rules/index.js';
+import { ALL_RULES, REPORTING_RULES } from '../../rules/index.js';
 import { ConfigError } from '../config/config-error.js';
 import type { RuleSeverity, StslintConfig } from '../config/config.js';
 import { loadConfig } from '../config/load-config.js';
 import { resolveRuleSeverities } from '../config/resolve-rule-severities.js';
-import { KUSTOMIZE_BUILD } from '../engine/build-problems.js';
-import { INTERNAL_ERROR } from '../engine/internal-error.js';
-import { INPUT_LIMIT } from '../engine/parse-findings.js';
 import type { FileResult } from '../engine/lint.js';
-import type { RuleMeta } from '../engine/rule.js';
-import { UNUSED_DISABLE_DIRECTIVE_META } from '../engine/suppress-findings.js';
+import type { DocumentedRule } from '../engine/rule.js';
 import { FORMATTERS } from '../formatters/index.js';
 import type { CliIO } from './cli-io.js';
 import { EXIT, exitCodeFor } from './exit-code.js';
@@ -24,9 +20,7 @@ import { VERSION } from './version.js';
 import { escapeText } from '../text/escape-text.js';
 
 /** Metadata of everything that can appear in a report: the rules and the reserved ids. */
-export const REPORTED_RULES: ReadonlyMap<string, RuleMeta> = new Map(
-  [...ALL_RULES, INTERNAL_ERROR, KUSTOMIZE_BUILD, INPUT_LIMIT, UNUSED_DISABLE_DIRECTIVE_META].map((rule) => [rule.id, rule]),
-);
+export const REPORTED_RULES: ReadonlyMap<string, DocumentedRule> = REPORTING_RULES;
 
 
 /**

@@ -41,9 +41,29 @@ export function renderRuleDoc(rule: RuleMeta, examples: { good: DocExample; bad:
   return `${sections.join('\n\n')}\n`;
 }
 
-/** Renders `docs/rules/README.md`: a table of every rule (id, title, severity, kinds). */
-export function renderRulesIndex(rules: readonly (RuleMeta & { docsUrl?: string })[]): string {
+/**
+ * Renders `docs/rules/<id>.md` for a reserved id, one the engine reports without a rule module
+ * (`internal-error`, `input-limit`, `kustomize-build`, `unused-disable-directive`): title, facts,
+ * Why, Messages (the templates, since there is no fixture to show), How to fix, References.
+ * `source` is the file that defines its metadata; `when` says when it is reported.
+ */
+export function renderReservedRuleDoc(rule: RuleMeta, source: string, when: string): string {
+  const facts = ['| Severity | Reported | Configurable |', '| --- | --- | --- |', `| ${rule.severity} | ${when} | no |`];
+  const messages = Object.values<string>(rule.messages).map((template) => `- \`${template}\``);
+  const sections = [
+    `# ${rule.id}\n\n${rule.title}.\n\n${facts.join('\n')}\n\n<!-- Generated from ${source} by \`npm run gen:docs\`; do not edit. -->`,
+    `## Why\n\n${rule.rationale}`,
+    `## Messages\n\n${messages.join('\n')}`,
+    `## How to fix\n\n${rule.remediation}`,
+    `## References\n\n${rule.references.length > 0 ? rule.references.map((url) => `- <${url}>`).join('\n') : '- none'}`,
+  ];
+  return `${sections.join('\n\n')}\n`;
+}
+
+/** Renders `docs/rules/README.md`: a table of every rule (id, title, severity, kinds), then the reserved ids. */
+export function renderRulesIndex(rules: readonly RuleMeta[], reserved: readonly RuleMeta[] = []): string {
   const rows = rules.map((rule) => `| [${rule.id}](${rule.id}.md) | ${rule.title} | ${rule.severity} | ${rule.kinds.join(', ') || 'every file'} |`);
+  const reservedRows = reserved.map((rule) => `| [${rule.id}](${rule.id}.md) | ${rule.title} | ${rule.severity} |`);
   return [
     '# Rules',
     '',
@@ -52,6 +72,19 @@ export function renderRulesIndex(rules: readonly (RuleMeta & { docsUrl?: string 
     '| Rule | Checks that | Default severity | Kinds |',
     '| --- | --- | --- | --- |',
     ...rows,
+    ...(reserved.length > 0
+      ? [
+          '',
+          '## Reported by stslint itself',
+          '',
+          'These ids are not rules: they cannot be configured, and they say that something could not be checked',
+          '(or, for `unused-disable-directive`, that a disable comment is stale).',
+          '',
+          '| Id | Means | Severity |',
+          '| --- | --- | --- |',
+          ...reservedRows,
+        ]
+      : []),
     '',
   ].join('\n');
 }

@@ -127,7 +127,8 @@ export async function kustomizeRun(inputs: KustomizeRunInputs, options: Kustomiz
     const consequence = tree.patchFiles.length > 0 || tree.kustomizations.some((kustomization) => kustomization.patches.length > 0) ? 'its patches were not linted' : 'its resources were linted as written';
     if (outcome.status === 'failed') {
       result.problems.push({ ...buildProblemPlace(tree, outcome.message, treeFiles), message: outcome.message });
-      result.notices.push(`stslint: ${where}: not built (${outcome.command} failed); ${consequence}`);
+      // The finding's message keeps 120 characters of kustomize's; the notice keeps all of it.
+      result.notices.push(`stslint: ${where}: not built (${outcome.command} failed: ${outcome.message}); ${consequence}`);
     } else {
       result.notices.push(`stslint: ${where}: not built (${outcome.reason}); ${consequence}`);
     }

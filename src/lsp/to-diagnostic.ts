@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver/node';
-import { RULES } from '../../rules/index.js';
+import { REPORTING_RULES } from '../../rules/index.js';
 import type { Finding, Severity } from '../engine/finding.js';
 import type { SourceRange } from '../parser/source-range.js';
 
@@ -14,13 +14,13 @@ const SEVERITIES: Readonly<Record<Severity, DiagnosticSeverity>> = {
  * 1-based lines and columns to 0-based positions (both count UTF-16 code units, LSP's default
  * `positionEncoding`; the end stays exclusive), severity error 1 / warning 2 / info 3, the rule id
  * as `code` with its documentation page as `codeDescription.href` (reserved ids such as
- * `internal-error` have no page and no `codeDescription`), `source: 'stslint'`, and the finding's
+ * `internal-error` have a page too), `source: 'stslint'`, and the finding's
  * related locations as `relatedInformation`.
  *
  * @param uriOf - the URI of a finding's file path (the linted document's own URI for its path)
  */
 export function toDiagnostic(finding: Finding, uriOf: (file: string) => string): Diagnostic {
-  const rule = RULES.get(finding.ruleId);
+  const rule = REPORTING_RULES.get(finding.ruleId);
   const diagnostic: Diagnostic = {
     range: toRange(finding.range),
     severity: SEVERITIES[finding.severity],

@@ -30,10 +30,10 @@ function mixedWorkspace(): ActionWorkspace {
 }
 
 const MIXED_ANNOTATIONS = [
-  '::error file=deploy/cluster-ip-service.yaml,line=18,endLine=18,col=16,endColumn=24,title=governing-service-not-headless::Service "postgres" named in spec.serviceName is not headless (clusterIP "10.96.14.7"); per-pod DNS names such as "postgres-0.postgres" need clusterIP: None',
-  '::error file=deploy/mysql/statefulset.yaml,line=10,endLine=10,col=16,endColumn=30,title=service-name-mismatch::spec.serviceName "mysql-headless" names no Service in namespace "default", but headless Service "mysql" selects the pods; did you mean "mysql"?',
-  expect.stringMatching(/^::warning file=deploy\/cluster-ip-service\.yaml,line=17,endLine=17,col=1,endColumn=5,title=volume-claim-templates-missing::Container "postgres" runs PostgreSQL/),
-  expect.stringMatching(/^::notice file=deploy\/mysql\/statefulset\.yaml,line=170,endLine=170,col=27,endColumn=37,title=node-local-storage::Claim template "data" uses storage class "local-path"/),
+  '::error file=deploy/cluster-ip-service.yaml,line=18,endLine=18,col=16,endColumn=24,title=governing-service-not-headless::Governing Service "postgres" is not headless: per-pod DNS names need clusterIP: None',
+  '::error file=deploy/mysql/statefulset.yaml,line=10,endLine=10,col=16,endColumn=30,title=service-name-mismatch::spec.serviceName names no Service, so no per-pod DNS names; did you mean "mysql"?',
+  expect.stringMatching(/^::warning file=deploy\/cluster-ip-service\.yaml,line=17,endLine=17,col=1,endColumn=5,title=volume-claim-templates-missing::spec\.volumeClaimTemplates is missing: PostgreSQL data/),
+  expect.stringMatching(/^::notice file=deploy\/mysql\/statefulset\.yaml,line=170,endLine=170,col=27,endColumn=37,title=node-local-storage::StorageClass "local-path" is usually/),
 ];
 
 /** A StatefulSet whose governing Service is in no input: one governing-service-missing error. */
@@ -68,7 +68,7 @@ function manyErrorsWorkspace(): ActionWorkspace {
   });
 }
 
-const ODD_MESSAGE = 'Governing Service "a,b:c%d|e\nf<b>" was not among the linted manifests (no Service was given); lint it together with the StatefulSet, or list its file under context in .stslint.yaml';
+const ODD_MESSAGE = 'Governing Service "a,b:c%d|e\nf<b>" cannot be checked: no Service was linted with this file';
 
 describe('the action in-process (runAction)', () => {
   it('annotates errors, then warnings, then notices, and writes the summary, SARIF and outputs', async () => {
@@ -85,7 +85,7 @@ describe('the action in-process (runAction)', () => {
     expect(rows[0]).toBe(
       '| error | [deploy/cluster-ip-service.yaml:18:16](https://github.com/acme/shop/blob/0123456789abcdef0123456789abcdef01234567/deploy/cluster-ip-service.yaml#L18) ' +
         '| [governing-service-not-headless](https://github.com/stslint/stslint/blob/main/docs/rules/governing-service-not-headless.md) ' +
-        '| Service "postgres" named in spec.serviceName is not headless (clusterIP "10.96.14.7"); per-pod DNS names such as "postgres-0.postgres" need clusterIP: None |',
+        '| Governing Service "postgres" is not headless: per-pod DNS names need clusterIP: None |',
     );
 
     const log = JSON.parse(readFileSync(path.join(ws.workspace, 'stslint.sarif'), 'utf8'));
@@ -150,13 +150,13 @@ describe('the action in-process (runAction)', () => {
     expect(lines.filter((line) => line.startsWith('::error '))).toHaveLength(10);
     expect(lines[0]).toBe(
       '::error file=deploy/a%2Cb%3Ac.yaml,line=7,endLine=7,col=16,endColumn=33,title=governing-service-missing::' +
-        'Governing Service "a,b:c%25d|e%0Af<b>" was not among the linted manifests (no Service was given); lint it together with the StatefulSet, or list its file under context in .stslint.yaml',
+        'Governing Service "a,b:c%25d|e%0Af<b>" cannot be checked: no Service was linted with this file',
     );
     expect(lines[10]).toBe('::notice title=stslint::3 more findings not annotated; see the job summary or SARIF');
     const rows = run.summary.split('\n').filter((line) => line.startsWith('| error |'));
     expect(rows).toHaveLength(13);
     expect(rows[0]).toContain('[deploy/a,b:c.yaml:7:16](https://github.com/acme/shop/blob/0123456789abcdef0123456789abcdef01234567/deploy/a%2Cb%3Ac.yaml#L7)');
-    expect(rows[0]).toContain('| Governing Service "a,b:c%d\\|e<br>f\\<b\\>" was not among');
+    expect(rows[0]).toContain('| Governing Service "a,b:c%d\\|e<br>f\\<b\\>" cannot be checked');
     expect(rows[0]!.split(/(?<!\\)\|/)).toHaveLength(6);
     expect(run.outputs['error-count']).toBe('13');
   });

@@ -18,7 +18,7 @@ describe('stslint CLI', () => {
     const run = await runCli([notHeadless]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('fixtures/governing-service-not-headless/invalid/cluster-ip-service.yaml\n');
-    expect(run.stdout).toMatch(/ 18:16 +error +Service "postgres" named in spec\.serviceName is not headless .* governing-service-not-headless\n/);
+    expect(run.stdout).toMatch(/ 18:16 +error +Governing Service "postgres" is not headless: .* governing-service-not-headless\n/);
     expect(run.stdout).toMatch(/✖ \d+ problems? \(\d+ errors?, \d+ warnings?\)/);
     expect(run.stdout).not.toContain('\u001b[');
   });

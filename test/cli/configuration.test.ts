@@ -24,10 +24,16 @@ describe('configuration in a repository', () => {
   it('lints the whole repository: exemptions, comments and annotations hide their findings, an expired exemption says so', async () => {
     const run = await inRepo(['--format', 'compact']);
     expect(run.stdout).toBe(
-      'cache/redis.yaml:35:19: hostPath volume "data" ("/mnt/cache/redis") is mounted read-write by container "redis": its data stays on the node that ran the pod, and a pod rescheduled to another node starts on an empty directory (its exemption at .stslint.yaml:17:5 expired on 2026-03-01) [node-local-storage]\n',
+      'cache/redis.yaml:35:19: hostPath volume "data" is mounted read-write: a rescheduled pod starts empty [node-local-storage]\n',
     );
     expect(run.stderr).toBe('stslint: .stslint.yaml:17:5: the exemption of "node-local-storage" expired on 2026-03-01 and no longer applies\n');
     expect(run.code).toBe(0);
+    // The finding points at the expired exemption (SARIF's related location), its message stays short.
+    const sarif = JSON.parse((await inRepo(['--format', 'sarif'])).stdout) as { runs: [{ results: { relatedLocations?: { message: { text: string }; physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }] };
+    const related = sarif.runs[0].results[0]!.relatedLocations!.at(-1)!;
+    expect(related.message.text).toBe('its exemption expired on 2026-03-01');
+    expect(related.physicalLocation.artifactLocation.uri).toMatch(/\.stslint\.yaml$/);
+    expect(related.physicalLocation.region.startLine).toBe(17);
   });
 
   it('applies the exemption again before its expiry date', async () => {
@@ -89,7 +95,7 @@ describe('configuration in a repository', () => {
 
   it('--report-unused-disable-directives reports the comment that suppresses nothing', async () => {
     const run = await inRepo(['web/frontend.yaml', '--report-unused-disable-directives', '--format', 'compact']);
-    expect(run.stdout).toBe('web/frontend.yaml:41:46: Unused stslint-disable directive (no problems were reported from "pod-selector-mismatch") [unused-disable-directive]\n');
+    expect(run.stdout).toBe('web/frontend.yaml:41:46: Unused stslint-disable directive: no "pod-selector-mismatch" problem was reported where it applies [unused-disable-directive]\n');
     expect(run.code).toBe(1);
   });
 
