@@ -9,6 +9,8 @@ export interface CliIO {
   env: Readonly<Record<string, string | undefined>>;
   /** Whether standard output is a terminal (colour decision). */
   stdoutIsTTY: boolean;
+  /** Width of the terminal standard output is, in columns (`process.stdout.columns`); absent when unknown. */
+  stdoutColumns?: number;
   writeStdout(text: string): void;
   writeStderr(text: string): void;
   /** Reads all of standard input (only called for the `-` operand). */

@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { CommanderError } from 'commander';
-import { ALL_RULES, REPORTING_RULES } from '../../rules/index.js';
+import { ALL_RULES, REPORTING_RULES, RESERVED_RULES } from '../../rules/index.js';
 import { ConfigError } from '../config/config-error.js';
 import type { RuleSeverity, StslintConfig } from '../config/config.js';
 import { loadConfig } from '../config/load-config.js';
 import { resolveRuleSeverities } from '../config/resolve-rule-severities.js';
 import type { FileResult } from '../engine/lint.js';
 import type { DocumentedRule } from '../engine/rule.js';
+import type { FormatInput } from '../formatters/format-input.js';
 import { FORMATTERS } from '../formatters/index.js';
 import type { CliIO } from './cli-io.js';
 import { EXIT, exitCodeFor } from './exit-code.js';
@@ -40,7 +41,8 @@ export async function main(argv: readonly string[], unsafeIO: CliIO): Promise<nu
   }
   const options = program.opts<CliOptions>();
   if (options.listRules) {
-    io.writeStdout(listRules(ALL_RULES));
+    const width = io.stdoutIsTTY ? io.stdoutColumns || 80 : undefined;
+    io.writeStdout(listRules(ALL_RULES, RESERVED_RULES, options.format, (name) => FORMATTERS.get(name as never), VERSION, width));
     return EXIT.clean;
   }
   try {
@@ -84,7 +86,11 @@ async function lintCommand(
     baseDirectory: needsRepositoryPaths ? repositoryRoot(io.cwd) : io.cwd,
     version: VERSION,
     color: !toFile && useColor(options, io.env, io.stdoutIsTTY),
+    // Wrapped for a terminal only (80 columns when its width is unknown); a pipe or a file gets whole lines.
+    ...(toFile || !io.stdoutIsTTY ? {} : { width: io.stdoutColumns || 80 }),
+    cleanSummary: options.summary ?? (!toFile && io.stdoutIsTTY && !options.quiet),
     includeSuppressed: options.sarifIncludeSuppressed === true,
+    ...maxWarningsExceeded(results, options.maxWarnings),
   });
   const problems = [...fatal];
   if (toFile) {
@@ -136,6 +142,12 @@ async function writeFixes(results: readonly FileResult[], io: CliIO): Promise<st
  */
 export function withEscapedStderr(io: CliIO): CliIO {
   return { ...io, writeStderr: (text) => io.writeStderr(escapeText(text, { keepNewlines: true })) };
+}
+
+/** ESLint's `maxWarningsExceeded` (for `json-with-metadata`): counted before `--quiet`, as the exit code. */
+function maxWarningsExceeded(results: readonly FileResult[], maxWarnings: number): Pick<FormatInput, 'maxWarningsExceeded'> {
+  const foundWarnings = results.flatMap((result) => result.findings).filter((finding) => finding.severity !== 'error' && !finding.fatal).length;
+  return maxWarnings >= 0 && foundWarnings > maxWarnings ? { maxWarningsExceeded: { maxWarnings, foundWarnings } } : {};
 }
 
 function errorsOnly(result: FileResult): FileResult {

@@ -11,6 +11,7 @@ export function processIO(): CliIO {
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
+    stdoutColumns: process.stdout.columns,
     writeStdout: (chunk) => void process.stdout.write(chunk),
     writeStderr: (chunk) => void process.stderr.write(chunk),
     readStdin: () => (process.stdin.isTTY ? Promise.resolve('') : text(process.stdin)),

@@ -18,6 +18,8 @@ export interface CliOptions {
   maxWarnings: number;
   quiet?: boolean;
   listRules?: boolean;
+  /** `--summary` → true, `--no-summary` → false, neither → undefined (on a terminal only). */
+  summary?: boolean;
   color?: boolean;
   errorOnUnmatchedPattern: boolean;
   config?: string;
@@ -120,7 +122,9 @@ export function buildProgram(io: CliIO): Command {
     .option('--max-file-bytes <n>', `largest file read, in bytes (default ${DEFAULT_INPUT_LIMITS.maxFileBytes})`, parseLimit, DEFAULT_INPUT_LIMITS.maxFileBytes)
     .option('--max-depth <n>', `deepest nesting of a document read (default ${DEFAULT_INPUT_LIMITS.maxDepth})`, parseLimit, DEFAULT_INPUT_LIMITS.maxDepth)
     .option('--max-aliases <n>', `most YAML alias expansions in a document (default ${DEFAULT_INPUT_LIMITS.maxAliases})`, parseLimit, DEFAULT_INPUT_LIMITS.maxAliases)
-    .option('--list-rules', 'print the rules and exit')
+    .option('--list-rules', 'print every rule that can report (in --format json: id, severity, title, docs URL) and exit')
+    .option('--summary', 'stylish: on a clean run, print a line with the file and object counts even when not on a terminal')
+    .option('--no-summary', 'stylish: print nothing on a clean run, even on a terminal')
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output')
     .version(`${VERSION} (Kubernetes ${KUBERNETES_VERSION} API schema)`, '-v, --version', 'print the version and the Kubernetes API version of the schema, and exit')

@@ -15,6 +15,20 @@ export interface FormatInput {
   version: string;
   /** Whether to emit ANSI colours (stylish only). */
   color: boolean;
+  /**
+   * Stylish only: the terminal's width in columns, to wrap long messages at; absent when the output
+   * is not a terminal (nothing is wrapped).
+   */
+  width?: number;
+  /** Stylish only: say so in one line when there are no findings (a clean run on a terminal). */
+  cleanSummary?: boolean;
   /** SARIF only: also emit suppressed findings, with `suppressions` (`--sarif-include-suppressed`). */
   includeSuppressed?: boolean;
+  /**
+   * `json-with-metadata` and SARIF: describe every rule of `rules`, not only those the results use
+   * (`--list-rules`).
+   */
+  allRules?: boolean;
+  /** `json-with-metadata`: set when there were more warnings than `--max-warnings` (ESLint's `ResultsMeta`). */
+  maxWarningsExceeded?: { maxWarnings: number; foundWarnings: number };
 }

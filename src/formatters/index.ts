@@ -2,11 +2,12 @@ import { formatCompact } from './compact.js';
 import type { FormatInput } from './format-input.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
+import { formatJsonWithMetadata } from './json-with-metadata.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 
 /** Names accepted by `--format`. */
-export type FormatterName = 'stylish' | 'json' | 'sarif' | 'github' | 'compact';
+export type FormatterName = 'stylish' | 'json' | 'json-with-metadata' | 'sarif' | 'github' | 'compact';
 
 /**
  * A formatter: a pure function of the run's results and rule metadata, returning the whole text
@@ -19,6 +20,7 @@ export type Formatter = (input: FormatInput) => string;
 export const FORMATTERS: ReadonlyMap<FormatterName, Formatter> = new Map<FormatterName, Formatter>([
   ['stylish', formatStylish],
   ['json', formatJson],
+  ['json-with-metadata', formatJsonWithMetadata],
   ['sarif', formatSarif],
   ['github', formatGithub],
   ['compact', formatCompact],

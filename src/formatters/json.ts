@@ -27,7 +27,7 @@ interface LintMessage {
 }
 
 /** ESLint's `LintResult`. */
-interface LintResult {
+export interface LintResult {
   filePath: string;
   messages: LintMessage[];
   suppressedMessages: (LintMessage & { suppressions: { kind: string; justification: string }[] })[];
@@ -62,7 +62,8 @@ export function formatJson(input: Pick<FormatInput, 'results'>): string {
   return `${JSON.stringify(input.results.map(lintResult))}\n`;
 }
 
-function lintResult(result: FileResult): LintResult {
+/** One file's result in ESLint's `LintResult` shape (see {@link formatJson}). */
+export function lintResult(result: FileResult): LintResult {
   const messages = result.findings.map((finding) => lintMessage(finding, result.file.text));
   return {
     filePath: result.file.path,

@@ -37,15 +37,16 @@ const PROBLEM_SEVERITY = { error: 'error', warning: 'warning', info: 'recommenda
  * `tool.driver.rules` of a run: every rule of `input.rules` sorted by id, so that `ruleIndex`
  * stays the same from run to run, then, in order of first use, descriptors for the other ids that
  * findings use: the reserved `internal-error` (listed only when a finding uses it, whether or not
- * `input.rules` holds it, with `INTERNAL_ERROR` as fallback metadata), and any id `input.rules`
+ * `input.rules` holds it, with `INTERNAL_ERROR` as fallback metadata; with `allRules`, in its
+ * place among the others), and any id `input.rules`
  * lacks (a minimal descriptor, so that every result still has one). Each descriptor has `name` (the id in
  * PascalCase), `shortDescription` (the title), `fullDescription` (the rationale's first paragraph
  * as plain text, at most 1024 characters), `help` (remediation, plus rationale and docs link in
  * Markdown), `helpUri` (the docs page), the default level and the properties GitHub sorts by.
  */
-export function sarifRules(input: Pick<FormatInput, 'results' | 'rules'>): SarifRules {
+export function sarifRules(input: Pick<FormatInput, 'results' | 'rules' | 'allRules'>): SarifRules {
   const metas: (RuleMeta & { docsUrl?: string })[] = [...input.rules.values()]
-    .filter((meta) => meta.id !== INTERNAL_ERROR.id)
+    .filter((meta) => input.allRules || meta.id !== INTERNAL_ERROR.id)
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const known = new Set(metas.map((meta) => meta.id));
   for (const result of input.results) {

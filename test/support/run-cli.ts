@@ -18,6 +18,8 @@ export interface RunCliOptions {
   stdin?: string;
   env?: Record<string, string | undefined>;
   stdoutIsTTY?: boolean;
+  /** The terminal's width (`process.stdout.columns`); default unknown. */
+  stdoutColumns?: number;
   failWrites?: boolean;
   /** The date the run sees (exemption expiry); default 2026-06-15. */
   now?: Date;
@@ -34,6 +36,7 @@ export async function runCli(args: readonly string[], options: RunCliOptions = {
     cwd: options.cwd ?? ROOT,
     env: options.env ?? {},
     stdoutIsTTY: options.stdoutIsTTY ?? false,
+    ...(options.stdoutColumns !== undefined ? { stdoutColumns: options.stdoutColumns } : {}),
     writeStdout: (text) => {
       stdout += text;
     },
