@@ -43,8 +43,8 @@ export function listRules(
   }
   const idWidth = Math.max(...all.map((rule) => rule.id.length), 'RULE'.length);
   const lines = [`${'RULE'.padEnd(idWidth)}  SEVERITY  TITLE`];
-  // On a terminal, titles wrap under their column (at least 24 columns wide).
-  const titleWidth = width === undefined ? Infinity : Math.max(width - idWidth - 12, 24);
+  // On a terminal, titles wrap under their column (at least 16 columns wide).
+  const titleWidth = width === undefined ? Infinity : Math.max(width - idWidth - 12, 16);
   const pad = ' '.repeat(idWidth + 12);
   for (const rule of all) {
     const title = titleWidth === Infinity ? rule.title : wrapAnsi(rule.title, titleWidth, { hard: true, trim: true }).split('\n').join(`\n${pad}`);

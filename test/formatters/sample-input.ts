@@ -60,7 +60,7 @@ export function finding(
   severity: Severity,
   message: string,
   range: SourceRange,
-  extra: { fatal?: boolean; messageId?: string; related?: RelatedLocation[] } = {},
+  extra: { fatal?: boolean; messageId?: string; related?: RelatedLocation[]; suggestions?: Finding['suggestions']; suppressions?: Finding['suppressions'] } = {},
 ): Finding {
   return { ruleId, severity, message, file, range, related: [], ...extra };
 }

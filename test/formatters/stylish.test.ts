@@ -113,3 +113,89 @@ describe('stylish summary facts', () => {
     expect(output.endsWith('✖ 1 problem (1 error, 0 warnings)\n  1 more suppressed by comments, annotations or exemptions\n  3 objects skipped by the schema check (no schema for Certificate, Secret)\n')).toBe(true);
   });
 });
+
+describe('stylish at a terminal width', () => {
+  const LONG = 'spec.volumeClaimTemplates is missing: Elasticsearch/OpenSearch data on an ephemeral volume is lost with its pod';
+  const findings = (): Finding[] => [
+    finding(DB, 'volume-claim-templates-missing', 'warning', LONG, at(12, 1, 5)),
+    finding(DB, 'persistent-volume-claim-retention-deletes-data', 'warning', 'whenScaled: Delete drops the claims on scale-down, even to 0', at(104, 17)),
+    finding(DB, 'governing-service-not-headless', 'error', 'Governing Service "db" is not headless: per-pod DNS names need clusterIP: None', at(6, 16, 18), {
+      suggestions: [{ desc: 'Add headless Service "db-headless" and name it in spec.serviceName (a Service\'s clusterIP cannot change in place)', edits: [] }],
+    }),
+  ];
+
+  it('wraps messages under the message column at 80 columns, keeping words and rule ids whole', () => {
+    const output = formatStylish(input(findings(), { width: 80 }));
+    const lines = output.split('\n');
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(80);
+    expect(output).toBe(
+      [
+        '',
+        '/repo/deploy/db.yaml',
+        '   12:1   warning  spec.volumeClaimTemplates is missing:',
+        '                   Elasticsearch/OpenSearch data on an ephemeral volume is lost',
+        '                   with its pod  volume-claim-templates-missing',
+        '  104:17  warning  whenScaled: Delete drops the claims on scale-down, even to 0',
+        '                   persistent-volume-claim-retention-deletes-data',
+        '    6:16  error    Governing Service "db" is not headless: per-pod DNS names',
+        '                   need clusterIP: None  governing-service-not-headless',
+        '                   suggestion: Add headless Service "db-headless" and name it in',
+        '                   spec.serviceName (a Service\'s clusterIP cannot change in',
+        '                   place)',
+        '',
+        '\u2716 3 problems (1 error, 2 warnings)',
+        '',
+      ].join('\n'),
+    );
+    // The words are the same as without wrapping.
+    const words = (text: string) => text.split(/\s+/).filter(Boolean).sort();
+    expect(words(output)).toEqual(words(formatStylish(input(findings()))));
+  });
+
+  it('keeps ESLint\'s layout when the table fits, and wraps nothing without a width (not a terminal)', () => {
+    const plain = formatStylish(input(eslintExampleFindings()));
+    expect(Math.max(...plain.split('\n').map((line) => line.length))).toBe(121);
+    expect(formatStylish(input(eslintExampleFindings(), { width: 121 }))).toBe(plain);
+    expect(formatStylish(input(eslintExampleFindings(), { width: 120 }))).not.toBe(plain);
+    const unwrapped = formatStylish(input(findings()));
+    expect(unwrapped.split('\n').some((line) => line.length > 120)).toBe(true);
+    expect(unwrapped).toContain(`  ${LONG}  `);
+  });
+
+  it('wraps coloured output the same way (colour codes take no columns)', () => {
+    const colored = formatStylish(input(findings(), { width: 80, color: true }));
+    expect(stripVTControlCharacters(colored)).toBe(formatStylish(input(findings(), { width: 80 })));
+  });
+
+  it('shows a suggestion on its own line under the message, also without a width', () => {
+    const output = formatStylish(input(findings().slice(2)));
+    expect(output).toContain(
+      '\n  6:16  error  Governing Service "db" is not headless: per-pod DNS names need clusterIP: None  governing-service-not-headless\n' +
+        '               suggestion: Add headless Service "db-headless" and name it in spec.serviceName (a Service\'s clusterIP cannot change in place)\n',
+    );
+  });
+});
+
+describe('stylish on a clean run', () => {
+  const clean = (overrides: Partial<FormatInput['results'][number]> = {}): FormatInput => ({
+    ...input([]),
+    results: [
+      { file: { path: '/repo/a.yaml', text: '' }, findings: [], suppressed: [], objectCount: 3, unvalidatedKinds: [], ...overrides },
+      { file: { path: '/repo/b.yaml', text: '' }, findings: [], suppressed: [], objectCount: 1, unvalidatedKinds: [] },
+    ],
+  });
+
+  it('says so in one line with the file and object counts when asked (a terminal)', () => {
+    expect(formatStylish({ ...clean(), cleanSummary: true })).toBe('\u2714 No problems in 2 files, 4 objects\n');
+    expect(formatStylish(clean())).toBe('');
+  });
+
+  it('adds the suppressed and skipped counts', () => {
+    const missing = finding(DB, 'governing-service-missing', 'error', 'Governing Service "db" is not in the inputs', at(6, 16), { suppressions: [{ kind: 'directive', justification: '' }] });
+    const output = formatStylish({ ...clean({ suppressed: [missing], unvalidatedKinds: ['Certificate'] }), cleanSummary: true });
+    expect(output).toBe('\u2714 No problems in 2 files, 4 objects; 1 suppressed, 1 object skipped by the schema check (no schema for Certificate)\n');
+    const colored = formatStylish({ ...clean(), cleanSummary: true, color: true });
+    expect(colored).toContain('\x1b[32m');
+    expect(stripVTControlCharacters(colored)).toBe('\u2714 No problems in 2 files, 4 objects\n');
+  });
+});
