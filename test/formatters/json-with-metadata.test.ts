@@ -84,3 +84,22 @@ describe('--format json-with-metadata', () => {
     }
   });
 });
+
+describe('docs/eslint-formatters.md', () => {
+  it('its script, run as written, renders the report with eslint-formatter-html and with ESLint\'s stylish', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const os = await import('node:os');
+    const doc = readFileSync(path.join(ROOT, 'docs/eslint-formatters.md'), 'utf8');
+    const script = /```js\n(\/\/ Renders stslint[^]*?)```/.exec(doc)![1]!;
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'stslint-eslint-format-')), 'eslint-format.mjs');
+    writeFileSync(file, script);
+    const { stdout } = await lint();
+    // Run from the repository, where eslint and eslint-formatter-html are installed.
+    const html = execFileSync(process.execPath, [file, 'html'], { cwd: ROOT, input: stdout, encoding: 'utf8' });
+    expect(html).toContain('window.EslintRulesMeta');
+    const stylish = execFileSync(process.execPath, [file, 'stylish'], { cwd: ROOT, input: stdout, encoding: 'utf8' });
+    expect(stylish).toMatch(/governing-service-not-headless/);
+    expect(stylish).toMatch(/\u2716 \d+ problems/);
+  });
+});
