@@ -27,10 +27,25 @@ import { toDiagnostic } from './to-diagnostic.js';
 import { Workspace } from './workspace.js';
 import { workspaceRoots } from './workspace-roots.js';
 
+/** Options of {@link startLanguageServer}. */
+export interface LanguageServerOptions {
+  /** Runs kustomize (tests may replace it). */
+  runProcess?: RunProcess;
+  /**
+   * Delay between a document's last change and its lint, in milliseconds, when the client's
+   * `initializationOptions.debounceMs` sets none (`stslint lsp --debounce-ms <n>`); default 150.
+   */
+  debounceMs?: number;
+}
+
 /**
  * Serves stslint over an LSP connection (push diagnostics, LSP 3.17):
  * - documents are synchronised incrementally; each is linted on open and change (debounced per
- *   URI) and on save, and every publish carries the version that was linted; closing clears it;
+ *   URI: `initializationOptions.debounceMs`, else `options.debounceMs`, else 150 ms), and at once
+ *   on open and on save, and every publish carries the version that was linted; closing clears it. The server asks
+ *   for the saved text (`save.includeText`): a client that sends its changes debounced (Neovim
+ *   0.7 waits 150 ms, and sends `didSave` first) gets the saved text's diagnostics at once, published
+ *   without a version since they are ahead of the changes the server has seen;
  * - a document is linted with the other manifests of its workspace folder as context (see
  *   {@link Workspace}), and in a git repository compared with its version at `HEAD` (read again
  *   after each save); when a document is changed, saved or closed, the other open documents whose
@@ -44,16 +59,18 @@ import { workspaceRoots } from './workspace-roots.js';
  *   fields, open or not.
  * Problems are logged to the client (`connection.console`); none stops the server.
  *
- * @param runProcess - runs kustomize (tests may replace it)
+ * @param options - how kustomize runs and the default debounce (tests replace both)
  */
-export function startLanguageServer(connection: Connection, runProcess: RunProcess = realRunProcess): void {
+export function startLanguageServer(connection: Connection, options: LanguageServerOptions = {}): void {
+  const runProcess = options.runProcess ?? realRunProcess;
   const documents = new TextDocuments(TextDocument);
   const debounce = new KeyedDebounce();
   let opening: string | undefined; // the document whose didOpen is being handled
   const changed = new Set<string>(); // changed or saved since its last lint: re-check its dependents after it
   const lastLinted = new Map<string, { parsed: ParsedFile; namespace: string | undefined }>(); // the text of its last lint
   let configErrorUris = new Set<string>();
-  let debounceMs = DEFAULT_DEBOUNCE_MS;
+  let debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+  const savedText = new Map<string, string>(); // the text of a didSave, until its handler runs
   let watchFiles = false;
   let workspace: Workspace | undefined;
   const treePublished = new Map<string, string>(); // closed files given kustomize diagnostics: uri → what was published
@@ -85,6 +102,19 @@ export function startLanguageServer(connection: Connection, runProcess: RunProce
     lastLinted.set(uri, { parsed, namespace: setup.config.namespace });
     if (changed.delete(uri)) scheduleDependents(uri, [previous, parsed], setup.config.namespace);
     await publishTreeDiagnostics();
+  }
+
+  /**
+   * Lints the text a client saved when the server has not seen all of its changes yet, and
+   * publishes the diagnostics without a version (they belong to no version the server knows).
+   */
+  async function lintSavedText(uri: string, text: string): Promise<void> {
+    if (!workspace) return;
+    const file = documentPath(uri);
+    const setup = await workspace.setupFor(file);
+    const document = documents.get(uri);
+    if (!document) return;
+    publish({ uri, diagnostics: lintDocument(TextDocument.create(uri, document.languageId, document.version, text), file, setup) });
   }
 
   /** Publishes the kustomize findings of the files that are not open (the open ones get them when linted). */
@@ -135,12 +165,12 @@ export function startLanguageServer(connection: Connection, runProcess: RunProce
   }
 
   connection.onInitialize((params) => {
-    debounceMs = debounceOption(params.initializationOptions, log);
+    debounceMs = debounceOption(params.initializationOptions, log, options.debounceMs);
     watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     workspace = new Workspace(workspaceRoots(params), () => documents.all(), log, runProcess);
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: true } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       },
       serverInfo: { name: 'stslint', version: VERSION },
@@ -165,15 +195,21 @@ export function startLanguageServer(connection: Connection, runProcess: RunProce
   // onDidChangeContent fires on open too, right after onDidOpen: one lint per open, no separate
   // open handler. Opening a file changes nothing for the others (they saw its disk text).
   documents.onDidOpen(({ document }) => (opening = document.uri));
+  // A document just opened is linted at once: there are no keystrokes to wait for.
   documents.onDidChangeContent(({ document }) => {
-    if (opening !== document.uri) changed.add(document.uri);
+    const opened = opening === document.uri;
+    if (!opened) changed.add(document.uri);
     opening = undefined;
-    schedule(document.uri);
+    schedule(document.uri, opened ? 0 : debounceMs);
   });
 
   documents.onDidSave(({ document }) => {
     const file = documentPath(document.uri);
+    const text = savedText.get(document.uri);
+    savedText.delete(document.uri);
     if (isConfigFile(document.uri)) return void reloadConfiguration().catch(report);
+    // Changes the client has not sent yet: show the saved text's diagnostics now; the changes, when they come, are linted as usual.
+    if (text !== undefined && text !== document.getText()) lintSavedText(document.uri, text).catch(report);
     // Clients without file watching: keep the disk copy, used once the document is closed, current.
     if (file !== undefined) workspace?.fileChanged(file, false).catch(report);
     // A save may follow a commit: compare with HEAD as it is now.
@@ -225,6 +261,15 @@ export function startLanguageServer(connection: Connection, runProcess: RunProce
 
   connection.onShutdown(() => debounce.dispose());
   // `__textDocumentSync` is what `listen` sets on the connection; the guard forwards the handlers.
-  documents.listen(Object.assign(guardedDocumentSync(connection, log), { __textDocumentSync: undefined }) as unknown as Connection);
+  const sync = guardedDocumentSync(connection, log);
+  const keepSavedText: typeof sync = {
+    ...sync,
+    onDidSaveTextDocument: (handler) =>
+      sync.onDidSaveTextDocument((params) => {
+        if (typeof params.text === 'string') savedText.set(params.textDocument.uri, params.text);
+        return handler(params);
+      }),
+  };
+  documents.listen(Object.assign(keepSavedText, { __textDocumentSync: undefined }) as unknown as Connection);
   connection.listen();
 }

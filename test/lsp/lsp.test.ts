@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver/node';
@@ -82,7 +83,7 @@ describe.each(SERVERS)('stslint language server: %s', (_, args) => {
 
   it('publishes versioned diagnostics on open and change, re-checks dependents, clears on close', async () => {
     const init = await initialize();
-    expect(init.capabilities.textDocumentSync).toEqual({ openClose: true, change: 2, save: { includeText: false } });
+    expect(init.capabilities.textDocumentSync).toEqual({ openClose: true, change: 2, save: { includeText: true } });
     expect(init.serverInfo?.name).toBe('stslint');
 
     // Open: the governing Service is found in service.yaml, which is not open (read from disk).
@@ -147,6 +148,30 @@ describe.each(SERVERS)('stslint language server: %s', (_, args) => {
     expect(closed).toEqual({ uri: statefulSet, diagnostics: [] });
 
     expect(await client.stop()).toBe(0);
+  });
+});
+
+describe('stslint language server: a save ahead of the changes (Neovim 0.7 sends didSave before its debounced didChange)', () => {
+  serveWorkspace([...SERVERS[0]![1], '--debounce-ms', '60000']);
+
+  it('lints the saved text at once and publishes it without a version; the change, when it comes, is linted as usual', async () => {
+    const result = await client.request<InitializeResult>('initialize', { processId: process.pid, rootUri: pathToFileURL(folder).href, capabilities: {} });
+    expect(result.capabilities.textDocumentSync).toMatchObject({ save: { includeText: true } });
+    await client.notify('initialized', {});
+    await open('statefulset.yaml');
+    const opened = await client.waitForPublish((publish) => publish.uri === uriOf('statefulset.yaml') && publish.version === 1);
+    expect(codes(opened)).toContain('governing-service-not-headless');
+    // The client saved text it has not sent yet: serviceName now names no Service.
+    const saved = readFileSync(path.join(folder, 'statefulset.yaml'), 'utf8').replace('serviceName: consul-server', 'serviceName: consul-typo');
+    const since = client.published.length;
+    const started = performance.now();
+    await client.notify('textDocument/didSave', { textDocument: { uri: uriOf('statefulset.yaml') }, text: saved });
+    const publish = await client.waitForPublish((candidate) => candidate.uri === uriOf('statefulset.yaml'), since, 'the saved text\'s diagnostics');
+    // Not after the 60 s debounce given on the command line: the save is linted at once.
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(publish.version).toBeUndefined();
+    expect(codes(publish)).toContain('governing-service-missing');
+    expect(codes(publish)).not.toContain('governing-service-not-headless');
   });
 });
 

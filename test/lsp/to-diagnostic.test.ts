@@ -26,9 +26,9 @@ describe('toDiagnostic', () => {
     });
   });
 
-  it('gives reserved ids no documentation page, and findings without related locations no relatedInformation', () => {
+  it('links reserved ids to their documentation page too, and gives findings without related locations no relatedInformation', () => {
     const diagnostic = toDiagnostic({ ...finding, ruleId: 'internal-error', severity: 'error', related: [] }, String);
-    expect(diagnostic).not.toHaveProperty('codeDescription');
+    expect(diagnostic.codeDescription).toEqual({ href: 'https://github.com/stslint/stslint/blob/main/docs/rules/internal-error.md' });
     expect(diagnostic).not.toHaveProperty('relatedInformation');
     expect(diagnostic).toMatchObject({ code: 'internal-error', severity: 1 });
   });
