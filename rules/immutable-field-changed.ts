@@ -71,12 +71,12 @@ export default defineRule<MessageId>({
   remediation:
     'Revert the change, or delete the StatefulSet with `kubectl delete statefulset <name> --cascade=orphan` and apply the new manifest (resize the PVCs first, and give a changed selector a new StatefulSet name).',
   messages: {
-    storage: 'Claim template "{{claimTemplate}}" storage is immutable (was {{before}})',
+    storage: 'Claim template storage is immutable (was {{before}} at {{base}})',
     claimTemplateField: 'Claim template {{field}} is immutable (was {{before}})',
-    claimTemplateAdded: 'Claim template "{{claimTemplate}}" was added, but volumeClaimTemplates is immutable',
+    claimTemplateAdded: 'This claim template is new since {{base}}, but volumeClaimTemplates is immutable',
     claimTemplateRemoved: 'Claim template "{{claimTemplate}}" was removed, but volumeClaimTemplates is immutable',
-    claimTemplatesReordered: 'spec.volumeClaimTemplates was reordered, but the list is immutable',
-    selector: 'spec.selector is immutable (was {{before}})',
+    claimTemplatesReordered: 'spec.volumeClaimTemplates is reordered since {{base}}, but it is immutable',
+    selector: 'spec.selector is immutable (was {{before}} at {{base}})',
     field: 'spec.{{field}} is immutable (was {{before}})',
   },
   examples: { good: 'valid/replicas-and-image-changed.yaml', bad: 'invalid/claim-template-storage-grew.yaml' },

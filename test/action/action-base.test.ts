@@ -97,7 +97,7 @@ describe('the action compares with the pull request base', () => {
     const pr = pullRequest(growStorage);
     const run = await runActionInProcess(pr.ws, { 'sarif-file': '' }, pr.env);
     expect(commandLines(run.stdout)).toEqual([
-      '::error file=db/database.yaml,line=42,endLine=42,col=22,endColumn=26,title=immutable-field-changed::Claim template "data" storage is immutable (was `10Gi` at main); resize PVCs, delete --cascade=orphan, re-apply',
+      '::error file=db/database.yaml,line=42,endLine=42,col=22,endColumn=26,title=immutable-field-changed::Claim template storage is immutable (was `10Gi` at main)',
     ]);
     expect(run.code).toBe(1);
     expect(run.outputs['exit-code']).toBe('1');

@@ -129,7 +129,7 @@ describe('--base: immutable-field-changed against real commits', () => {
     repo.edit('db/statefulset.yaml', 'storage: 10Gi', 'storage: 20Gi');
     const run = await repo.lint('--base', 'HEAD', 'db/statefulset.yaml');
     expect(run.stdout).toBe(
-      'db/statefulset.yaml:30:22: Claim template "data" storage is immutable (was `10Gi` at HEAD); resize PVCs, delete --cascade=orphan, re-apply [immutable-field-changed]\n',
+      'db/statefulset.yaml:30:22: Claim template storage is immutable (was `10Gi` at HEAD) [immutable-field-changed]\n',
     );
     expect(run).toMatchObject({ stderr: '', code: 1 });
   });
@@ -142,9 +142,9 @@ describe('--base: immutable-field-changed against real commits', () => {
     repo.edit('db/statefulset.yaml', 'replicas: 3', 'replicas: 3\n  podManagementPolicy: Parallel');
     const run = await repo.lint('--base', 'HEAD', '--rule', 'service-name-mismatch=off', 'db/statefulset.yaml');
     expect(run.stdout.split('\n')).toEqual([
-      'db/statefulset.yaml:7:16: spec.serviceName is immutable (was `orders-db` at HEAD); delete the StatefulSet with --cascade=orphan, re-apply [immutable-field-changed]',
-      'db/statefulset.yaml:9:24: spec.podManagementPolicy is immutable (was unset at HEAD); delete the StatefulSet with --cascade=orphan, re-apply [immutable-field-changed]',
-      'db/statefulset.yaml:13:13: spec.selector is immutable (was `app=orders-db` at HEAD); use a new StatefulSet name, or revert it [immutable-field-changed]',
+      'db/statefulset.yaml:7:16: spec.serviceName is immutable (was `orders-db`) [immutable-field-changed]',
+      'db/statefulset.yaml:9:24: spec.podManagementPolicy is immutable (was unset) [immutable-field-changed]',
+      'db/statefulset.yaml:13:13: spec.selector is immutable (was `app=orders-db` at HEAD) [immutable-field-changed]',
       '',
     ]);
     expect(run.code).toBe(1);
@@ -163,7 +163,7 @@ describe('--base: immutable-field-changed against real commits', () => {
     repo.edit('db/orders-db.yaml', 'storage: 10Gi', 'storage: 15Gi');
     git(repo.root, 'add', '--all');
     const run = await repo.lint('--base', 'HEAD', 'db/orders-db.yaml');
-    expect(run.stdout).toContain('db/orders-db.yaml:30:22: Claim template "data" storage is immutable (was `10Gi` at HEAD)');
+    expect(run.stdout).toContain('db/orders-db.yaml:30:22: Claim template storage is immutable (was `10Gi` at HEAD)');
     expect(run.stderr).toBe('stslint: --base HEAD: nothing to compare for 1 file (new since HEAD, or not in its repository): db/orders-db.yaml\n');
   });
 
@@ -174,7 +174,7 @@ describe('--base: immutable-field-changed against real commits', () => {
     repo.commit('Split the database file (the commit the base is compared with is the one before)');
     const run = await repo.lint('--base', 'HEAD~1', 'db/statefulset.yaml', 'db/database.yaml');
     expect(run.stdout).toBe(
-      'db/statefulset.yaml:30:22: Claim template "data" storage is immutable (was `10Gi` at HEAD~1); resize PVCs, delete --cascade=orphan, re-apply [immutable-field-changed]\n',
+      'db/statefulset.yaml:30:22: Claim template storage is immutable (was `10Gi` at HEAD~1) [immutable-field-changed]\n',
     );
     // Unchanged but moved: nothing to report.
     repo.write('db/statefulset.yaml', STATEFUL_SET);
@@ -279,7 +279,7 @@ describe('dependents of the linted files', () => {
     const result = JSON.parse(sarif.stdout).runs[0].results[0];
     expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe('db/statefulset.yaml');
     expect(result.relatedLocations.map((related: { message: { text: string } }) => related.message.text)).toEqual([
-      'clusterIP is set here',
+      'clusterIP "10.96.0.50" is set here',
       'rechecked because Service "orders-db" changed',
     ]);
     expect(result.relatedLocations[1].physicalLocation).toMatchObject({ artifactLocation: { uri: 'db/service.yaml' }, region: { startLine: 5 } });

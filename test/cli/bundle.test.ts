@@ -37,7 +37,7 @@ describe('dist/stslint.cjs', () => {
     const run = stslint(['examples/']);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('examples/mysql-replicated/statefulset.yaml');
-    expect(run.stdout).toMatch(/10:16 +error +spec\.serviceName "mysql-headless" names no Service/);
+    expect(run.stdout).toMatch(/10:16 +error +spec\.serviceName names no Service, so no per-pod DNS names; did you mean "mysql"\?/);
     expect(run.stdout).not.toContain('postgres-single');
     if (KUBECTL.available) {
       // The kustomize example is built: its finding sits on line 6 of the patch.

@@ -186,7 +186,7 @@ describe(`pre-commit hook installed from this repository's HEAD (${PRE_COMMIT_VE
     // HEAD) serviceName cannot change on an existing StatefulSet anyway.
     expect(commit.output).toContain('\ndb/statefulset.yaml\n  7:16  error  spec.serviceName is immutable (was `catalog-db`)  ');
     expect(commit.output).toMatch(
-      /\n {2}7:16 {2}error {2}spec\.serviceName "catalog-dbs" names no Service in namespace "default", but headless Service "catalog-db" selects the pods; did you mean "catalog-db"\? {2}service-name-mismatch\n/,
+      /\n {2}7:16 {2}error {2}spec\.serviceName names no Service, so no per-pod DNS names; did you mean "catalog-db"\? {2}service-name-mismatch\n/,
     );
     expect(commit.output).not.toContain('\u001b[');
     expect(commit.code).not.toBe(0);
@@ -206,7 +206,7 @@ describe(`pre-commit hook installed from this repository's HEAD (${PRE_COMMIT_VE
     // The overlay's three replicas are reported at the patch line: no replication bootstrap (and, as
     // the base keeps no pods apart, replicas-not-spread on the same line).
     expect(patch.output).toMatch(
-      /\nshop\/overlays\/prod\/replicas\.yaml\n(?: {2}6:13 {2}warning {2}.*\n)*? {2}6:13 {2}warning {2}spec\.replicas is 3 but nothing joins the PostgreSQL pods \("postgres:16\.4"\) into one cluster/,
+      /\nshop\/overlays\/prod\/replicas\.yaml\n(?: {2}6:13 {2}warning {2}.*\n)*? {2}6:13 {2}warning {2}spec\.replicas is 3, but nothing joins the PostgreSQL pods: each runs as a separate primary/,
     );
     expect(patch.output).not.toMatch(/pod-selector-mismatch|schema-violation|governing-service-missing/);
     const base = preCommit('run', 'stslint', '--verbose', '--files', 'shop/base/postgres.yaml');
@@ -224,7 +224,7 @@ describe(`pre-commit hook installed from this repository's HEAD (${PRE_COMMIT_VE
     timings.push(`dependent commit ${commit.seconds.toFixed(2)} s`);
     expect(commit.output).toMatch(/^stslint\.+Failed\n- hook id: stslint\n- exit code: 1\n/m);
     expect(commit.output).toContain(
-      '\ndb/statefulset.yaml\n  7:16  error  Service "catalog-db" named in spec.serviceName is not headless (clusterIP "10.96.0.50");',
+      '\ndb/statefulset.yaml\n  7:16  error  Governing Service "catalog-db" is not headless: per-pod DNS names need clusterIP: None',
     );
     expect(commit.output).toContain('governing-service-not-headless');
     expect(head()).toBe(before);
@@ -241,7 +241,7 @@ describe(`pre-commit hook installed from this repository's HEAD (${PRE_COMMIT_VE
     const grow = git('commit', '--message', 'More room for the catalog');
     timings.push(`immutable-change commit ${grow.seconds.toFixed(2)} s`);
     expect(grow.output).toMatch(/^stslint\.+Failed\n- hook id: stslint\n- exit code: 1\n/m);
-    expect(grow.output).toContain('  33:22  error  Claim template "data" storage is immutable (was `20Gi`)  immutable-field-changed\n');
+    expect(grow.output).toContain('  33:22  error  Claim template storage is immutable (was `20Gi` at HEAD)  immutable-field-changed\n');
     expect(head()).toBe(before);
 
     writeFileSync(file, committed.replace('replicas: 1', 'replicas: 3'));
