@@ -4,9 +4,16 @@
 // and post-processed (see shared/docs/schema.md §2). Writes:
 //   schema/kubernetes-<version>.schema.json   reviewable, committed
 //   src/schema/kubernetes-version.ts          the Kubernetes version, one exported constant
-// To follow a newer Kubernetes release: bump kubernetes-models, add its row to KUBERNETES_OF_MODELS,
-// run `npm run gen:schema`, review the schema diff.
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// kubernetes-models is not one of stslint's devDependencies: it lives in its own small project,
+// scripts/schema-source/ (package.json and package-lock.json committed, node_modules ignored), which
+// this script installs with `npm ci` when it is missing. kubernetes-models 5 declares Node >= 22
+// (for its runtime validation code, which the generator never runs), and stslint supports Node 20:
+// kept out of the root install, it costs `npm ci` no engine warning.
+// To follow a newer Kubernetes release: bump kubernetes-models in scripts/schema-source/package.json
+// (`npm install` there), add its row to KUBERNETES_OF_MODELS, run `npm run gen:schema`, review the
+// schema diff.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,6 +22,8 @@ import ts from 'typescript';
 import { QUANTITY_PATTERN } from '../src/schema/quantity-pattern.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
+/** The project that holds kubernetes-models, the source of the schema. */
+export const SCHEMA_SOURCE = path.join(ROOT, 'scripts/schema-source');
 
 /** The kinds with a schema, at the version the API server serves them. */
 export const SCHEMA_KINDS = [
@@ -42,9 +51,29 @@ export interface GeneratedSchema {
   versionText: string;
 }
 
-/** Runs the whole generation in memory (about 3 s). */
+/**
+ * The version of kubernetes-models that scripts/schema-source/package-lock.json pins, installed
+ * there with `npm ci` first when it is missing or another version is installed (the npm registry
+ * is needed then). npm's output is kept to errors: kubernetes-models' Node >= 22 engine warning is
+ * expected (see the top of this file). Throws when npm fails.
+ */
+export function ensureSchemaSource(): string {
+  const lock = JSON.parse(readFileSync(path.join(SCHEMA_SOURCE, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string }> };
+  const pinned = lock.packages['node_modules/kubernetes-models']?.version;
+  if (!pinned) throw new Error('scripts/schema-source/package-lock.json pins no kubernetes-models');
+  const installed = path.join(SCHEMA_SOURCE, 'node_modules/kubernetes-models/package.json');
+  const current = existsSync(installed) ? (JSON.parse(readFileSync(installed, 'utf8')) as { version: string }).version : undefined;
+  if (current !== pinned) {
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    execFileSync(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: SCHEMA_SOURCE, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  return pinned;
+}
+
+/** Runs the whole generation in memory (about 3 s), after {@link ensureSchemaSource}. */
 export function generateSchema(): GeneratedSchema {
-  const require = createRequire(import.meta.url);
+  ensureSchemaSource();
+  const require = createRequire(path.join(SCHEMA_SOURCE, 'package.json'));
   const modelsVersion = (require('kubernetes-models/package.json') as { version: string }).version;
   const kubernetesVersion = KUBERNETES_OF_MODELS[modelsVersion];
   if (!kubernetesVersion) throw new Error(`unknown kubernetes-models ${modelsVersion}: add it to KUBERNETES_OF_MODELS`);
@@ -79,7 +108,8 @@ export function generateSchema(): GeneratedSchema {
 
 /** ts-json-schema-generator over a virtual entry file that aliases each kind's interface. */
 function rawSchema(): Schema {
-  const entry = path.join(ROOT, '__stslint_schema_kinds__.ts');
+  // Beside scripts/schema-source/node_modules, so that the imports resolve there.
+  const entry = path.join(SCHEMA_SOURCE, '__stslint_schema_kinds__.ts');
   const source = SCHEMA_KINDS.map(
     ({ kind, module }) => `import type { I${kind} } from '${module}';\nexport type K${kind} = I${kind};\n`,
   ).join('');
