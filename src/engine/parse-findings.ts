@@ -85,6 +85,7 @@ interface ProblemFinding {
 function syntaxFinding(problem: ParseProblem, parsed: ParsedFile, enabled: EnabledRule): ProblemFinding {
   const data = { detail: problem.message, language: /\.json$/i.test(parsed.file.path) ? 'JSON' : 'YAML' };
   if (problem.code === 'DUPLICATE_KEY') return { messageId: 'duplicateKey', data, fatal: false, severity: enabled.severity };
+  if (problem.code === 'COLLECTION_KEY') return { messageId: 'collectionKey', data, fatal: true, severity: enabled.severity };
   if (problem.code === 'KUBECTL_LENIENT') {
     return { messageId: 'kubectlLenient', data, fatal: false, severity: enabled.severity === 'error' ? 'warning' : enabled.severity };
   }

@@ -37,6 +37,9 @@ export const KUBE_YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions =
   merge: true,
   uniqueKeys: true,
   prettyErrors: false,
+  // `yaml` writes some warnings to the process (a collection used as a key): problems are reported
+  // as findings instead (parse-documents.ts), and nothing raw reaches stderr.
+  logLevel: 'error',
 };
 
 /** `parseAllDocuments` options for `.json` files: JSON's scalars, positions still tracked. */
@@ -45,4 +48,5 @@ export const JSON_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   schema: 'json',
   uniqueKeys: true,
   prettyErrors: false,
+  logLevel: 'error',
 };

@@ -28,8 +28,8 @@ import { lineStartsOf, rangeFromOffsets, type SourceRange } from './source-range
 /**
  * A problem found while reading a file. The engine reports most as `yaml-syntax` findings: the
  * `yaml` package's error codes (`BAD_INDENT`, `MISSING_CHAR`…, the document not linted),
- * `BINARY_FILE`, `JSON_SYNTAX`, `TO_JS`, `DUPLICATE_KEY` (the document still linted, the last key
- * winning) and `KUBECTL_LENIENT` (YAML 1.2 rejects it, kubectl's decoder accepts it: the document
+ * `BINARY_FILE`, `JSON_SYNTAX`, `TO_JS`, `COLLECTION_KEY` (a mapping or sequence used as a key, which
+ * kubectl rejects), `DUPLICATE_KEY` (the document still linted, the last key winning) and `KUBECTL_LENIENT` (YAML 1.2 rejects it, kubectl's decoder accepts it: the document
  * linted as kubectl reads it, see `kubectl-lenient-yaml.ts`). The identity codes are reported as
  * `schema-violation` findings, since the API server rejects such a document: `MISSING_KIND`,
  * `MISSING_API_VERSION` (the object still linted when its kind is known, see
@@ -131,13 +131,19 @@ export function parseDocuments(file: SourceFile, options: ParseOptions = {}): Pa
     return { file, documents, problems };
   }
   const recovered = json ? new Map<number, Recovery>() : recoverForKubectl(file.text, parsed, lineCounter, limits);
+  // Only a file with an explicit key (`? `), a flow collection or an alias before a `:` can have a
+  // collection as a key: the others are not walked for one.
+  const mayHaveCollectionKeys = !json && COLLECTION_KEY_HINT.test(file.text);
   parsed.forEach(({ doc: original, documentIndex }) => {
     const recovery = recovered.get(documentIndex);
     const doc = recovery?.document ?? original;
     const mapOffset = recovery?.toOriginal;
     if (recovery) problems.push(...recovery.problems);
     else problems.push(...documentProblems(doc, file.text, lineCounter, limits));
-    const fatal = doc.errors.some((error) => error.code !== 'DUPLICATE_KEY');
+    const syntaxError = doc.errors.some((error) => error.code !== 'DUPLICATE_KEY');
+    const keyProblems = syntaxError || !mayHaveCollectionKeys ? [] : collectionKeyProblems(doc, file.text, lineCounter, mapOffset);
+    problems.push(...keyProblems);
+    const fatal = syntaxError || keyProblems.length > 0;
     // An empty document (nothing, or only comments, between markers) or an explicit `null` holds
     // no object; kubectl skips such documents too.
     if (fatal || doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) return;
@@ -353,6 +359,32 @@ function duplicateKeyProblems(doc: Document.Parsed, text: string, lineCounter: L
         }
         seen.add(name);
       }
+    },
+  });
+  return problems;
+}
+
+/** Text that may start a collection key: linear (every quantified run is bounded by its own delimiter). */
+const COLLECTION_KEY_HINT = /\?\s|[\]}][ \t]*:|\*[^\s*]+[ \t]+:/;
+
+/**
+ * One `COLLECTION_KEY` problem per mapping key that is a mapping or a sequence (`? [a, b]`,
+ * `{a: 1}: x`, or an alias of one). YAML allows such keys; a Kubernetes object does not: kubectl's
+ * decoder (sigs.k8s.io/yaml, YAML to JSON) rejects the document ("Unsupported map key"), so it is
+ * reported and not linted. `message` is the key's shape, `mapping` or `sequence`.
+ *
+ * @see https://github.com/kubernetes-sigs/yaml/blob/master/yaml.go (convertToJSONableObject)
+ */
+function collectionKeyProblems(doc: Document.Parsed, text: string, lineCounter: Lines, mapOffset: (offset: number) => number = (offset) => offset): ParseProblem[] {
+  const problems: ParseProblem[] = [];
+  visit(doc, {
+    Pair(_key, pair) {
+      const key = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key;
+      if (!isMap(key) && !isSeq(key)) return;
+      const written = isNode(pair.key) ? pair.key.range : undefined;
+      const start = mapOffset(written?.[0] ?? doc.range[0]);
+      const end = mapOffset(written?.[1] ?? start);
+      problems.push({ code: 'COLLECTION_KEY', message: isMap(key) ? 'mapping' : 'sequence', range: rangeFromOffsets(lineCounter, start, Math.min(Math.max(end, start + 1), text.length)) });
     },
   });
   return problems;

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ManifestDocument } from '../../src/parser/manifest-document.js';
 import { locate } from '../../src/parser/locate.js';
 import { parseDocuments } from '../../src/parser/parse-documents.js';
@@ -536,5 +536,33 @@ spec: {size: 2}
   it('reads a document with a merge key whole, as its identity may come from the merge', () => {
     expect(merged!.apiVersion).toBe('example.com/v1');
     expect(merged!.object).toMatchObject({ spec: { size: 2 } });
+  });
+});
+
+describe('parseDocuments: a mapping or sequence as a key', () => {
+  const configMap = (data: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n${data}`;
+
+  it.each([
+    ['an explicit sequence key', '  ? [a, b]\n  : c\n', 'sequence', { line: 6, column: 5 }],
+    ['a flow mapping as an implicit key', '  {a: 1}: c\n', 'mapping', { line: 6, column: 3 }],
+    ['an alias of a sequence', '  list: &keys [a, b]\n  *keys : c\n', 'sequence', { line: 7, column: 3 }],
+  ])('reports %s where it is written, and does not lint the document (kubectl rejects it)', (_name, data, shape, position) => {
+    // `yaml` warns on the process (process.emitWarning, printed on stderr) when such a key becomes
+    // an object key: nothing may reach stderr.
+    const emitWarning = vi.spyOn(process, 'emitWarning');
+    try {
+      const parsed = parse(`${configMap(data)}---\n${configMap('  key: value\n')}`);
+      expect(parsed.problems).toEqual([{ code: 'COLLECTION_KEY', message: shape, range: expect.objectContaining(position) }]);
+      expect(parsed.documents.map((document) => document.documentIndex)).toEqual([1]);
+      expect(emitWarning).not.toHaveBeenCalled();
+    } finally {
+      emitWarning.mockRestore();
+    }
+  });
+
+  it('leaves scalar keys that merely look like the hint alone (`? ` in a value, `]:` in a string)', () => {
+    const parsed = parse(configMap('  script: "test $? -eq 0"\n  "[x]": "y"\n  note: "[a]: b"\n'));
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.documents).toHaveLength(1);
   });
 });

@@ -139,17 +139,26 @@ export const CASE_TIME_LIMIT_MS = 10_000;
  * Runs one case through the whole pipeline and returns what is wrong, or `undefined`: an
  * exception escaping, an `internal-error` finding, an exit code other than 0 or 1, a finding or
  * related location outside the file, a raw control or bidirectional character in a text output,
- * JSON or SARIF output that does not parse, fixes that break, or a case slower than the limit.
+ * JSON or SARIF output that does not parse, fixes that break, a warning emitted on the process
+ * (stderr), or a case slower than the limit.
  */
 export function checkCase(fuzz: FuzzCase): string | undefined {
   const started = performance.now();
   const file = { path: `/fuzz/${fuzz.file}`, text: fuzz.text.replace(/^\uFEFF/, '') };
   let results: FileResult[];
+  // A library warning on the process (`yaml` warns through process.emitWarning) would print raw
+  // input on stderr: record any, synchronously, while the case runs.
+  const warnings: string[] = [];
+  const emitWarning = process.emitWarning;
+  process.emitWarning = ((warning: string | Error) => void warnings.push(String(warning))) as typeof process.emitWarning;
   try {
     results = lintSources([file], { rules: ALL_RULES });
   } catch (error) {
     return `lintSources threw: ${error instanceof Error ? error.message : String(error)}`;
+  } finally {
+    process.emitWarning = emitWarning;
   }
+  if (warnings.length > 0) return `a process warning was emitted: ${warnings[0]!.slice(0, 200)}`;
   const findings = results.flatMap((result) => [...result.findings, ...result.suppressed]);
   const internal = findings.find((finding) => finding.ruleId === 'internal-error');
   if (internal) return `internal-error: ${internal.message}`;
