@@ -1,6 +1,6 @@
 import type { DocumentedRule } from '../engine/rule.js';
 import type { Formatter } from '../formatters/index.js';
-import wrapAnsi from 'wrap-ansi';
+import type { Terminal } from '../formatters/terminal-text.js';
 import { escapeText } from '../text/escape-text.js';
 
 /** One entry of `--list-rules --format json`. */
@@ -20,8 +20,8 @@ export interface ListedRule {
  * reserved ids. In `json`, one line: an array of {@link ListedRule}. In `json-with-metadata` and
  * `sarif`, what those formats say about rules for a run with no results (so a tool can read every
  * rule's metadata); `formatFor` gives that formatter. Otherwise an aligned text table: id, default
- * severity, title (the docs page of a rule is `docs/rules/<id>.md`), titles wrapped at `width`
- * (a terminal's) when given.
+ * severity, title (the docs page of a rule is `docs/rules/<id>.md`), titles wrapped at the
+ * terminal's width when the output is one.
  */
 export function listRules(
   rules: readonly DocumentedRule[],
@@ -29,7 +29,7 @@ export function listRules(
   format: string,
   formatFor: (name: string) => Formatter | undefined,
   version: string,
-  width?: number,
+  terminal?: Terminal,
 ): string {
   const all = [...rules, ...reserved];
   if (format === 'json') {
@@ -44,10 +44,10 @@ export function listRules(
   const idWidth = Math.max(...all.map((rule) => rule.id.length), 'RULE'.length);
   const lines = [`${'RULE'.padEnd(idWidth)}  SEVERITY  TITLE`];
   // On a terminal, titles wrap under their column (at least 16 columns wide).
-  const titleWidth = width === undefined ? Infinity : Math.max(width - idWidth - 12, 16);
+  const titleWidth = terminal === undefined ? Infinity : Math.max(terminal.columns - idWidth - 12, 16);
   const pad = ' '.repeat(idWidth + 12);
   for (const rule of all) {
-    const title = titleWidth === Infinity ? rule.title : wrapAnsi(rule.title, titleWidth, { hard: true, trim: true }).split('\n').join(`\n${pad}`);
+    const title = terminal === undefined ? rule.title : terminal.text.wrap(rule.title, titleWidth).split('\n').join(`\n${pad}`);
     lines.push(`${rule.id.padEnd(idWidth)}  ${rule.severity.padEnd(8)}  ${title}`);
   }
   return `${escapeText(lines.join('\n'), { keepNewlines: true })}\n`;

@@ -13,6 +13,7 @@ import type { CliIO } from './cli-io.js';
 import { EXIT, exitCodeFor } from './exit-code.js';
 import { lintRun } from './lint-run.js';
 import { listRules } from './list-rules.js';
+import { loadTerminal } from '../formatters/load-terminal.js';
 import { printConfigCommand } from './print-config-command.js';
 import { buildProgram, type CliOptions } from './program.js';
 import { repositoryRoot } from './repository-root.js';
@@ -41,8 +42,8 @@ export async function main(argv: readonly string[], unsafeIO: CliIO): Promise<nu
   }
   const options = program.opts<CliOptions>();
   if (options.listRules) {
-    const width = io.stdoutIsTTY ? io.stdoutColumns || 80 : undefined;
-    io.writeStdout(listRules(ALL_RULES, RESERVED_RULES, options.format, (name) => FORMATTERS.get(name as never), VERSION, width));
+    const terminal = io.stdoutIsTTY ? await loadTerminal(io.stdoutColumns || 80) : undefined;
+    io.writeStdout(listRules(ALL_RULES, RESERVED_RULES, options.format, (name) => FORMATTERS.get(name as never), VERSION, terminal));
     return EXIT.clean;
   }
   try {
@@ -87,7 +88,7 @@ async function lintCommand(
     version: VERSION,
     color: !toFile && useColor(options, io.env, io.stdoutIsTTY),
     // Wrapped for a terminal only (80 columns when its width is unknown); a pipe or a file gets whole lines.
-    ...(toFile || !io.stdoutIsTTY ? {} : { width: io.stdoutColumns || 80 }),
+    ...(toFile || !io.stdoutIsTTY || options.format !== 'stylish' ? {} : { terminal: await loadTerminal(io.stdoutColumns || 80) }),
     cleanSummary: options.summary ?? (!toFile && io.stdoutIsTTY && !options.quiet),
     includeSuppressed: options.sarifIncludeSuppressed === true,
     ...maxWarningsExceeded(results, options.maxWarnings),

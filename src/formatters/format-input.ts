@@ -1,5 +1,6 @@
 import type { FileResult } from '../engine/lint.js';
 import type { RuleMeta } from '../engine/rule.js';
+import type { Terminal } from './terminal-text.js';
 
 /**
  * What every formatter receives: the run's results and the metadata of the rules that ran. A
@@ -16,10 +17,10 @@ export interface FormatInput {
   /** Whether to emit ANSI colours (stylish only). */
   color: boolean;
   /**
-   * Stylish only: the terminal's width in columns, to wrap long messages at; absent when the output
-   * is not a terminal (nothing is wrapped).
+   * Stylish only: the terminal the output goes to, to wrap long messages at its width; absent when
+   * the output is not a terminal (nothing is wrapped). Load it with `loadTerminal` (terminal-text.ts).
    */
-  width?: number;
+  terminal?: Terminal;
   /** Stylish only: say so in one line when there are no findings (a clean run on a terminal). */
   cleanSummary?: boolean;
   /** SARIF only: also emit suppressed findings, with `suppressions` (`--sarif-include-suppressed`). */

@@ -1,8 +1,8 @@
 import { createColors } from 'picocolors';
-import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
+import { stripVTControlCharacters } from 'node:util';
 import type { Finding } from '../engine/finding.js';
 import type { FormatInput } from './format-input.js';
+import type { Terminal } from './terminal-text.js';
 import { escapeText } from '../text/escape-text.js';
 import { relativePath } from './relative-path.js';
 import { textTable } from './text-table.js';
@@ -69,7 +69,7 @@ export function formatStylish(input: FormatInput): string {
     if (result.findings.length === 0) continue;
     output += `${colors.underline(escapeText(relativePath(result.file.path, input.baseDirectory)))}\n`;
     const rows = result.findings.map((finding) => row(finding, colors, counts));
-    output += `${fileTable(rows, colors, input.width)}\n\n`;
+    output += `${fileTable(rows, colors, input.terminal)}\n\n`;
   }
   const total = counts.error + counts.warning + counts.info;
   if (total === 0) return input.cleanSummary ? cleanLine(input, colors) : '';
@@ -112,49 +112,50 @@ function row(finding: Finding, colors: Colors, counts: Counts): Row {
 }
 
 /**
- * One file's rows: ESLint's table when it fits in `width` (or there is no width), else the same
+ * One file's rows: ESLint's table when it fits the terminal (or there is none), else the same
  * columns with messages wrapped under the message column. Suggestions follow their row.
  */
-function fileTable(rows: readonly Row[], colors: Colors, width: number | undefined): string {
+function fileTable(rows: readonly Row[], colors: Colors, terminal: Terminal | undefined): string {
   const cells = rows.map((entry) => ['', entry.line, entry.column, entry.severity, entry.message, colors.dim(entry.ruleId)]);
   const table = textTable(cells, ['', 'r', 'l'])
     .split('\n')
     .map((line) => line.replace(/(\d+)\s+(\d+)/u, (_match, line: string, column: string) => colors.dim(`${line}:${column}`)));
+  const fits = terminal === undefined || table.every((line) => terminal.text.width(line) <= terminal.columns);
+  if (fits) {
+    return rows.flatMap((entry, i) => [table[i]!, ...entry.suggestions.map((desc) => `${suggestionPad(rows)}${colors.dim(`${SUGGESTION}${desc}`)}`)]).join('\n');
+  }
   // Where the message column starts: `  <line>:<column>  <severity>  `.
+  const { width, wrap } = terminal.text;
   const lineWidth = Math.max(...rows.map((entry) => entry.line.length));
   const columnWidth = Math.max(...rows.map((entry) => entry.column.length));
-  const severityWidth = Math.max(...rows.map((entry) => stringWidth(entry.severity)));
-  const indent = 2 + lineWidth + 1 + columnWidth + 2 + severityWidth + 2;
-  const fits = width === undefined || table.every((line) => stringWidth(line) <= width);
-  const messageWidth = Math.max((width ?? Infinity) - indent, MIN_MESSAGE_WIDTH);
+  const indent = messageIndent(rows);
+  const messageWidth = Math.max(terminal.columns - indent, MIN_MESSAGE_WIDTH);
   const pad = ' '.repeat(indent);
   return rows
-    .flatMap((entry, i) => {
+    .flatMap((entry) => {
       const lead = `  ${' '.repeat(lineWidth - entry.line.length)}${colors.dim(`${entry.line}:${entry.column}`)}${' '.repeat(columnWidth - entry.column.length)}  ${entry.severity}`;
-      const lines = fits ? [table[i]!] : wrappedRow(entry, lead, colors, indent, messageWidth);
-      const suggestions = entry.suggestions.flatMap((desc) => {
-        const text = fits ? `${SUGGESTION}${desc}` : wrap(`${SUGGESTION}${desc}`, messageWidth);
-        return text.split('\n').map((line) => `${pad}${colors.dim(line)}`);
-      });
-      return [...lines, ...suggestions];
+      const severityPad = ' '.repeat(Math.max(indent - width(lead) - 2, 0));
+      const lines = wrap(entry.message, messageWidth).split('\n');
+      const last = lines.length - 1;
+      if (width(lines[last]!) + 2 + width(entry.ruleId) <= messageWidth) lines[last] = `${lines[last]}  ${colors.dim(entry.ruleId)}`;
+      else lines.push(colors.dim(entry.ruleId));
+      const suggestions = entry.suggestions.flatMap((desc) => wrap(`${SUGGESTION}${desc}`, messageWidth).split('\n').map((line) => `${pad}${colors.dim(line)}`));
+      return [...lines.map((line, i) => (i === 0 ? `${lead}${severityPad}  ${line}` : `${pad}${line}`)), ...suggestions];
     })
     .join('\n');
 }
 
-/** A row laid out for a narrow terminal (`lead`: its position and severity): the message wrapped at `messageWidth`, the rule id after it. */
-function wrappedRow(entry: Row, lead: string, colors: Colors, indent: number, messageWidth: number): string[] {
-  const severityPad = ' '.repeat(Math.max(indent - stringWidth(lead) - 2, 0));
-  const lines = wrap(entry.message, messageWidth).split('\n');
-  const last = lines.length - 1;
-  if (stringWidth(lines[last]!) + 2 + stringWidth(entry.ruleId) <= messageWidth) lines[last] = `${lines[last]}  ${colors.dim(entry.ruleId)}`;
-  else lines.push(colors.dim(entry.ruleId));
-  const pad = ' '.repeat(indent);
-  return lines.map((line, i) => (i === 0 ? `${lead}${severityPad}  ${line}` : `${pad}${line}`));
+/** Where the message column starts: `  <line>:<column>  <severity>  ` (severities are ASCII, possibly coloured). */
+function messageIndent(rows: readonly Row[]): number {
+  const lineWidth = Math.max(...rows.map((entry) => entry.line.length));
+  const columnWidth = Math.max(...rows.map((entry) => entry.column.length));
+  const severityWidth = Math.max(...rows.map((entry) => stripVTControlCharacters(entry.severity).length));
+  return 2 + lineWidth + 1 + columnWidth + 2 + severityWidth + 2;
 }
 
-/** Word-wrapped text (`wrap-ansi`: breaks at spaces, hard-breaks words longer than `width`). */
-function wrap(text: string, width: number): string {
-  return wrapAnsi(text, width, { hard: true, trim: true });
+/** Spaces that put a suggestion line under the message column. */
+function suggestionPad(rows: readonly Row[]): string {
+  return ' '.repeat(messageIndent(rows));
 }
 
 function summary(counts: Counts, total: number): string {

@@ -28,6 +28,20 @@ describe('dist/stslint.cjs', () => {
     }
   });
 
+  it('loads the terminal text libraries only for a terminal (they cost ~10 ms each at start-up)', () => {
+    // string-width and wrap-ansi each build an Intl.Segmenter when they load: a run whose output
+    // is a pipe (pre-commit, CI, this test) must not load them.
+    const hook = path.join(ROOT, 'test/cli/count-segmenters.cjs');
+    const run = spawnSync(process.execPath, ['--require', hook, BUNDLE, 'examples/postgres-single'], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    const listed = spawnSync(process.execPath, ['--require', hook, BUNDLE, '--list-rules'], { cwd: ROOT, encoding: 'utf8' });
+    expect(listed.stderr).toBe('');
+    // The hook does see a construction (it would report one, and the test above could fail).
+    const direct = spawnSync(process.execPath, ['--require', hook, '-e', 'new Intl.Segmenter()'], { encoding: 'utf8' });
+    expect(direct.stderr).toBe('Intl.Segmenter constructed\n');
+  });
+
   it('is executable with a node shebang', () => {
     expect(readFileSync(BUNDLE, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
     expect(statSync(BUNDLE).mode & 0o111).not.toBe(0);

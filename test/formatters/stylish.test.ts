@@ -4,6 +4,10 @@ import type { Finding } from '../../src/engine/finding.js';
 import type { FormatInput } from '../../src/formatters/format-input.js';
 import { formatStylish } from '../../src/formatters/stylish.js';
 import { at, finding, sampleInput, SAMPLE_RULES } from './sample-input.js';
+import { terminalText } from '../../src/formatters/terminal-text.js';
+
+/** A terminal of `columns` columns. */
+const tty = (columns: number) => ({ columns, text: terminalText });
 
 const DB = '/repo/deploy/db.yaml';
 
@@ -125,7 +129,7 @@ describe('stylish at a terminal width', () => {
   ];
 
   it('wraps messages under the message column at 80 columns, keeping words and rule ids whole', () => {
-    const output = formatStylish(input(findings(), { width: 80 }));
+    const output = formatStylish(input(findings(), { terminal: tty(80) }));
     const lines = output.split('\n');
     for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(80);
     expect(output).toBe(
@@ -155,16 +159,16 @@ describe('stylish at a terminal width', () => {
   it('keeps ESLint\'s layout when the table fits, and wraps nothing without a width (not a terminal)', () => {
     const plain = formatStylish(input(eslintExampleFindings()));
     expect(Math.max(...plain.split('\n').map((line) => line.length))).toBe(121);
-    expect(formatStylish(input(eslintExampleFindings(), { width: 121 }))).toBe(plain);
-    expect(formatStylish(input(eslintExampleFindings(), { width: 120 }))).not.toBe(plain);
+    expect(formatStylish(input(eslintExampleFindings(), { terminal: tty(121) }))).toBe(plain);
+    expect(formatStylish(input(eslintExampleFindings(), { terminal: tty(120) }))).not.toBe(plain);
     const unwrapped = formatStylish(input(findings()));
     expect(unwrapped.split('\n').some((line) => line.length > 120)).toBe(true);
     expect(unwrapped).toContain(`  ${LONG}  `);
   });
 
   it('wraps coloured output the same way (colour codes take no columns)', () => {
-    const colored = formatStylish(input(findings(), { width: 80, color: true }));
-    expect(stripVTControlCharacters(colored)).toBe(formatStylish(input(findings(), { width: 80 })));
+    const colored = formatStylish(input(findings(), { terminal: tty(80), color: true }));
+    expect(stripVTControlCharacters(colored)).toBe(formatStylish(input(findings(), { terminal: tty(80) })));
   });
 
   it('shows a suggestion on its own line under the message, also without a width', () => {
