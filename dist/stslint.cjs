@@ -31,7 +31,7 @@ var import_node_path = __toESM(require("node:path"), 1);
 var import_node_vm = __toESM(require("node:vm"), 1);
 var server = process.argv[2] === "lsp";
 var bundle = import_node_path.default.join(__dirname, server ? "stslint-lsp.cjs" : "stslint-main.cjs");
-var hash = server ? "2c6c7506beeba05ebe673ef5c4078df2" : "9d398ec9b59b27ecf5374a0055e32034";
+var hash = server ? "32edf502d65cfb1bb7723c886d638be3" : "0a37ea4d0cd48f510a5da4cb353bf98f";
 var source = (0, import_node_fs.readFileSync)(bundle, "utf8");
 var useCache = !process.env.STSLINT_NO_COMPILE_CACHE;
 var cacheFile = import_node_path.default.join(import_node_os.default.tmpdir(), "stslint-compile-cache", `${hash}-${process.version}-${process.arch}.bin`);
