@@ -57,6 +57,14 @@ describe('bad input', () => {
     expect(findings[0]!.message).toContain('not text');
   });
 
+  it('survives a 30,000-character claim template name beside a misspelt mount (found by the fuzzer: once out of memory)', () => {
+    const name = `persistent-sto${'a'.repeat(30_000)}`;
+    const text = `${STATEFUL_SET_HEAD}spec:\n  serviceName: db\n  replicas: 1\n  selector: {matchLabels: {app: db}}\n  template:\n    metadata: {labels: {app: db}}\n    spec:\n      containers:\n        - name: nginx\n          image: nginx:1.27\n          volumeMounts: [{name: persistent-storage, mountPath: /data}]\n  volumeClaimTemplates:\n    - metadata: {name: ${name}}\n      spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}\n`;
+    const findings = lint(text);
+    expect(findings.filter((finding) => finding.ruleId === 'volume-mount-unresolved')).toHaveLength(1);
+    expect(findings.every((finding) => finding.message.length <= 120)).toBe(true);
+  });
+
   it('survives an alias bomb (billion laughs) with an input-limit finding naming the option that raises it', () => {
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
     for (let i = 1; i < 12; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);

@@ -52,3 +52,20 @@ describe('closestName for Kubernetes field names', () => {
   });
 });
 
+
+describe('closestName on hostile lengths', () => {
+  // damerau-levenshtein allocates a square matrix of the longer string's length: a 30,000-character
+  // claim template name from a manifest once took the process out of memory (found by the fuzzer).
+  const huge = `persistent-sto${'a'.repeat(30_000)}`;
+
+  it('does not compare a name with a candidate too long to be within its edit limit', () => {
+    expect(closestName('persistent-storage', [huge, 'persistent-storag'])).toBe('persistent-storag');
+    expect(closestName('persistent-storage', [huge])).toBeUndefined();
+  });
+
+  it('does not compare a name longer than any Kubernetes name, but still finds a prefix or same-letters match', () => {
+    expect(closestName(huge, [`${huge}b`])).toBe(`${huge}b`);
+    expect(closestName(huge, [huge.toUpperCase()])).toBe(huge.toUpperCase());
+    expect(closestName(`${huge}x`, [`${huge}y`])).toBeUndefined();
+  });
+});
