@@ -120,42 +120,31 @@ function fileTable(rows: readonly Row[], colors: Colors, terminal: Terminal | un
   const table = textTable(cells, ['', 'r', 'l'])
     .split('\n')
     .map((line) => line.replace(/(\d+)\s+(\d+)/u, (_match, line: string, column: string) => colors.dim(`${line}:${column}`)));
-  const fits = terminal === undefined || table.every((line) => terminal.text.width(line) <= terminal.columns);
-  if (fits) {
-    return rows.flatMap((entry, i) => [table[i]!, ...entry.suggestions.map((desc) => `${suggestionPad(rows)}${colors.dim(`${SUGGESTION}${desc}`)}`)]).join('\n');
-  }
-  // Where the message column starts: `  <line>:<column>  <severity>  `.
-  const { width, wrap } = terminal.text;
+  // Where the message column starts: `  <line>:<column>  <severity>  ` (severities are ASCII, possibly coloured).
   const lineWidth = Math.max(...rows.map((entry) => entry.line.length));
   const columnWidth = Math.max(...rows.map((entry) => entry.column.length));
-  const indent = messageIndent(rows);
-  const messageWidth = Math.max(terminal.columns - indent, MIN_MESSAGE_WIDTH);
+  const severityWidth = Math.max(...rows.map((entry) => stripVTControlCharacters(entry.severity).length));
+  const indent = 2 + lineWidth + 1 + columnWidth + 2 + severityWidth + 2;
   const pad = ' '.repeat(indent);
+  const wrapping = terminal !== undefined && table.some((line) => terminal.text.width(line) > terminal.columns) ? terminal.text : undefined;
+  const messageWidth = Math.max((terminal?.columns ?? Infinity) - indent, MIN_MESSAGE_WIDTH);
   return rows
-    .flatMap((entry) => {
+    .flatMap((entry, i) => {
+      const suggestions = entry.suggestions.map((desc) => `${SUGGESTION}${desc}`);
+      if (!wrapping) return [table[i]!, ...suggestions.map((line) => `${pad}${colors.dim(line)}`)];
+      const { width, wrap } = wrapping;
       const lead = `  ${' '.repeat(lineWidth - entry.line.length)}${colors.dim(`${entry.line}:${entry.column}`)}${' '.repeat(columnWidth - entry.column.length)}  ${entry.severity}`;
       const severityPad = ' '.repeat(Math.max(indent - width(lead) - 2, 0));
       const lines = wrap(entry.message, messageWidth).split('\n');
       const last = lines.length - 1;
       if (width(lines[last]!) + 2 + width(entry.ruleId) <= messageWidth) lines[last] = `${lines[last]}  ${colors.dim(entry.ruleId)}`;
       else lines.push(colors.dim(entry.ruleId));
-      const suggestions = entry.suggestions.flatMap((desc) => wrap(`${SUGGESTION}${desc}`, messageWidth).split('\n').map((line) => `${pad}${colors.dim(line)}`));
-      return [...lines.map((line, i) => (i === 0 ? `${lead}${severityPad}  ${line}` : `${pad}${line}`)), ...suggestions];
+      return [
+        ...lines.map((line, index) => (index === 0 ? `${lead}${severityPad}  ${line}` : `${pad}${line}`)),
+        ...suggestions.flatMap((text) => wrap(text, messageWidth).split('\n').map((line) => `${pad}${colors.dim(line)}`)),
+      ];
     })
     .join('\n');
-}
-
-/** Where the message column starts: `  <line>:<column>  <severity>  ` (severities are ASCII, possibly coloured). */
-function messageIndent(rows: readonly Row[]): number {
-  const lineWidth = Math.max(...rows.map((entry) => entry.line.length));
-  const columnWidth = Math.max(...rows.map((entry) => entry.column.length));
-  const severityWidth = Math.max(...rows.map((entry) => stripVTControlCharacters(entry.severity).length));
-  return 2 + lineWidth + 1 + columnWidth + 2 + severityWidth + 2;
-}
-
-/** Spaces that put a suggestion line under the message column. */
-function suggestionPad(rows: readonly Row[]): string {
-  return ' '.repeat(messageIndent(rows));
 }
 
 function summary(counts: Counts, total: number): string {
