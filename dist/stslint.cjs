@@ -31,7 +31,7 @@ var import_node_path = __toESM(require("node:path"), 1);
 var import_node_vm = __toESM(require("node:vm"), 1);
 var server = process.argv[2] === "lsp";
 var bundle = import_node_path.default.join(__dirname, server ? "stslint-lsp.cjs" : "stslint-main.cjs");
-var hash = server ? "35959d5e6ca99043402770c88368cd1c" : "9bcf8c6eabc1cd321ce6ee9f8a23c873";
+var hash = server ? "12283df35804f6552606d1479e92b511" : "cfda5feb6e738295eae457dfcccbf3ca";
 var source = (0, import_node_fs.readFileSync)(bundle, "utf8");
 var useCache = !process.env.STSLINT_NO_COMPILE_CACHE;
 var cacheFile = import_node_path.default.join(import_node_os.default.tmpdir(), "stslint-compile-cache", `${hash}-${process.version}-${process.arch}.bin`);

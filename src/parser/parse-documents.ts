@@ -132,9 +132,6 @@ export function parseDocuments(file: SourceFile, options: ParseOptions = {}): Pa
     return { file, documents, problems };
   }
   const recovered = json ? new Map<number, Recovery>() : recoverForKubectl(file.text, parsed, lineCounter, limits);
-  // Only a file with an explicit key (`? `), a flow collection or an alias before a `:` can have a
-  // collection as a key: the others are not walked for one.
-  const mayHaveCollectionKeys = !json && COLLECTION_KEY_HINT.test(file.text);
   parsed.forEach(({ doc: original, documentIndex }) => {
     const recovery = recovered.get(documentIndex);
     const doc = recovery?.document ?? original;
@@ -142,7 +139,8 @@ export function parseDocuments(file: SourceFile, options: ParseOptions = {}): Pa
     if (recovery) problems.push(...recovery.problems);
     else problems.push(...documentProblems(doc, file.text, lineCounter, limits));
     const syntaxError = doc.errors.some((error) => error.code !== 'DUPLICATE_KEY');
-    const keyProblems = syntaxError || !mayHaveCollectionKeys ? [] : collectionKeyProblems(doc, file.text, lineCounter, mapOffset);
+    // JSON keys are always strings.
+    const keyProblems = syntaxError || json ? [] : collectionKeyProblems(doc, file.text, lineCounter, mapOffset);
     problems.push(...keyProblems);
     const fatal = syntaxError || keyProblems.length > 0;
     // An empty document (nothing, or only comments, between markers) or an explicit `null` holds
@@ -364,9 +362,6 @@ function duplicateKeyProblems(doc: Document.Parsed, text: string, lineCounter: L
   });
   return problems;
 }
-
-/** Text that may start a collection key: linear (every quantified run is bounded by its own delimiter). */
-const COLLECTION_KEY_HINT = /\?\s|[\]}][ \t]*:|\*[^\s*]+[ \t]+:/;
 
 /**
  * One `COLLECTION_KEY` problem per mapping key that is a mapping or a sequence (`? [a, b]`,

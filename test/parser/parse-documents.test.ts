@@ -560,7 +560,7 @@ describe('parseDocuments: a mapping or sequence as a key', () => {
     }
   });
 
-  it('leaves scalar keys that merely look like the hint alone (`? ` in a value, `]:` in a string)', () => {
+  it('leaves scalar keys alone, even beside `? ` in a value or `]:` in a string', () => {
     const parsed = parse(configMap('  script: "test $? -eq 0"\n  "[x]": "y"\n  note: "[a]: b"\n'));
     expect(parsed.problems).toEqual([]);
     expect(parsed.documents).toHaveLength(1);
